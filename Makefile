@@ -1,0 +1,38 @@
+# One command runs what CI runs: `make test`. `make run` shows the main job.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install run test lint types unit bench docs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install crampcheck with everything it needs
+
+run: install ## the main job on the embedded default
+	$(BIN)/crampcheck kb summary
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+types: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/python -m pytest --cov --cov-report=term
+
+test: lint types unit ## lint + types + the whole test suite (what CI runs)
+
+bench: install ## run every benchmark under bench/ and write docs/benchmarks.md
+	$(BIN)/python bench/run.py
+
+docs: install ## regenerate the generated parts of docs/
+	$(BIN)/python -m crampcheck.docs
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage build src/*.egg-info

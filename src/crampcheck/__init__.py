@@ -1,0 +1,10 @@
+"""crampcheck: why do my legs cramp, how urgent is it, and what should I do?
+
+Decision support, not a diagnosis.
+"""
+
+from crampcheck.knowledge import KnowledgeBase, load_kb
+
+__version__ = "0.1.0"
+
+__all__ = ["KnowledgeBase", "__version__", "load_kb"]

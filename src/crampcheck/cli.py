@@ -1,0 +1,126 @@
+"""The ``crampcheck`` command: a thin Typer layer over the library."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from crampcheck.display import condition_list_table, condition_panel, kb_summary_table
+from crampcheck.errors import CrampcheckError
+from crampcheck.knowledge.export import export_kb
+from crampcheck.knowledge.lint import check_kb, find_seeds_dir
+from crampcheck.knowledge.loader import default_data_dir, load_kb, load_kb_from
+from crampcheck.knowledge.models import KnowledgeBase
+
+app = typer.Typer(
+    help="Why do my legs cramp? Decision support, not a diagnosis.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+kb_app = typer.Typer(help="Inspect and check the knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+out = Console()
+err = Console(stderr=True)
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _kb() -> KnowledgeBase:
+    try:
+        return load_kb()
+    except CrampcheckError as exc:
+        _fail(str(exc), 1)
+        raise  # unreachable: _fail exits
+
+
+DataOption = Annotated[
+    Path | None, typer.Option(help="Check this data folder instead of the shipped one.")
+]
+SeedsOption = Annotated[
+    Path | None,
+    typer.Option(help="Folder of seed articles for line-range checks [default: ../shared/seeds]."),
+]
+
+
+@kb_app.command("lint")
+def kb_lint(data: DataOption = None, seeds: SeedsOption = None) -> None:
+    """Check the whole knowledge base; exit 1 and list every problem if any."""
+    seeds_dir = seeds or find_seeds_dir()
+    if seeds is not None and not seeds.is_dir():
+        _fail(f"seeds folder {seeds} does not exist; pass an existing folder or omit --seeds")
+    try:
+        kb = load_kb_from(data if data is not None else default_data_dir())
+    except CrampcheckError as exc:
+        _fail(str(exc), 1)
+        return
+    problems = check_kb(kb, seeds_dir)
+    for problem in problems:
+        err.print(str(problem), highlight=False, markup=False, soft_wrap=True)
+    if problems:
+        _fail(f"{len(problems)} problem(s) in the knowledge base", 1)
+    checked = f"seed line ranges checked against {seeds_dir}" if seeds_dir else "seeds not found"
+    out.print(
+        f"knowledge base {kb.version}: {len(kb.conditions)} conditions, "
+        f"{len(kb.findings)} findings, {len(kb.claims)} claims, no problems ({checked})",
+        highlight=False,
+    )
+
+
+@kb_app.command("show")
+def kb_show(condition_id: Annotated[str, typer.Argument(help="Condition id, e.g. dvt.")]) -> None:
+    """Show one condition in plain language."""
+    kb = _kb()
+    by_id = {c.id: c for c in kb.conditions}
+    if condition_id not in by_id:
+        close = difflib.get_close_matches(condition_id, list(by_id), n=3)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        _fail(f"no condition {condition_id!r}.{hint} Run `crampcheck kb list` to see all ids.")
+    out.print(condition_panel(kb, by_id[condition_id]))
+
+
+@kb_app.command("list")
+def kb_list() -> None:
+    """List every condition with its ICD-10-CM codes and triage level."""
+    out.print(condition_list_table(_kb()))
+
+
+@kb_app.command("export")
+def kb_export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = (
+        ExportFormat.json
+    ),
+) -> None:
+    """Print the whole knowledge base as one JSON object."""
+    json.dump(export_kb(_kb()), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+@kb_app.command("summary")
+def kb_summary() -> None:
+    """What the knowledge base holds, by group, after a full check."""
+    kb = _kb()
+    problems = check_kb(kb, find_seeds_dir())
+    out.print(kb_summary_table(kb))
+    state = "passes every check" if not problems else f"has {len(problems)} problem(s)"
+    out.print(
+        f"{len(kb.conditions)} conditions, {len(kb.findings)} findings, "
+        f"{len(kb.claims)} claims; the knowledge base {state}.",
+        highlight=False,
+    )
+    if problems:
+        raise typer.Exit(1)
