@@ -32,7 +32,7 @@ bench: install ## run every benchmark under bench/ and write docs/benchmarks.md
 	$(BIN)/python bench/run.py
 
 docs: install ## regenerate the generated parts of docs/
-	$(BIN)/python -m crampcheck.docs
+	$(BIN)/python -m crampcheck.knowledge.docs docs/knowledge-base.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage build src/*.egg-info

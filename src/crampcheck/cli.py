@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from crampcheck.display import condition_list_table, condition_panel, kb_summary_table
 from crampcheck.errors import CrampcheckError
@@ -36,7 +37,7 @@ class ExportFormat(StrEnum):
 
 
 def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(Text.assemble(("error: ", "bold red"), message), soft_wrap=True)
     raise typer.Exit(code)
 
 

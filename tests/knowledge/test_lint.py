@@ -200,9 +200,7 @@ BROKEN = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("rule", "file", "change", "message"), BROKEN, ids=[b[0] for b in BROKEN]
-)
+@pytest.mark.parametrize(("rule", "file", "change", "message"), BROKEN, ids=[b[0] for b in BROKEN])
 def test_each_broken_fixture_fails_with_its_own_message(
     rule: str,
     file: str,

@@ -1,0 +1,109 @@
+"""Run every benchmark under bench/ and write docs/benchmarks.md.
+
+Each benchmark is a function returning {figure name: (unit, [samples])}. The
+report gives the median and the spread (min, p90, max) over repeated runs, with
+the machine and the date, and keeps earlier results below the new ones so that
+regressions show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+REPORT = REPO / "docs" / "benchmarks.md"
+HISTORY = "<!-- previous results below -->"
+REPEATS = 15
+
+Samples = dict[str, tuple[str, list[float]]]
+
+
+def _time(fn: Callable[[], object], repeats: int = REPEATS) -> list[float]:
+    out = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def bench_knowledge_base() -> Samples:
+    from crampcheck.knowledge.lint import check_kb, find_seeds_dir
+    from crampcheck.knowledge.loader import default_data_dir, load_kb_from
+
+    kb = load_kb_from(default_data_dir())
+    seeds = find_seeds_dir(REPO)
+    return {
+        "parse the knowledge base from YAML": (
+            "ms",
+            _time(lambda: load_kb_from(default_data_dir())),
+        ),
+        "whole-model lint (kb lint)": ("ms", _time(lambda: check_kb(kb, seeds))),
+    }
+
+
+def bench_cli_startup() -> Samples:
+    exe = str(Path(sys.executable).with_name("crampcheck"))
+    run = lambda: subprocess.run([exe, "--help"], check=True, capture_output=True)  # noqa: E731
+    return {"`crampcheck --help` wall time": ("ms", _time(run, 7))}
+
+
+BENCHMARKS = [bench_knowledge_base, bench_cli_startup]
+
+
+def _row(name: str, unit: str, samples: list[float]) -> str:
+    q = statistics.quantiles(samples, n=10) if len(samples) > 1 else samples
+    return (
+        f"| {name} | {statistics.median(samples):.1f} {unit} | {min(samples):.1f} | "
+        f"{q[-1]:.1f} | {max(samples):.1f} | {len(samples)} |"
+    )
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    system = f"{platform.system()} {platform.release()}"
+    return f"{system}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+
+
+def main() -> int:
+    rows = []
+    for bench in BENCHMARKS:
+        for name, (unit, samples) in bench().items():
+            rows.append(_row(name, unit, samples))
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    section = "\n".join(
+        [
+            f"## Run of {stamp}",
+            "",
+            f"Machine: {_machine()}.",
+            "",
+            "| figure | median | min | p90 | max | runs |",
+            "|---|---|---|---|---|---|",
+            *rows,
+            "",
+        ]
+    )
+    old = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
+    previous = old.split(HISTORY, 1)[1].strip() if HISTORY in old else ""
+    last = old.split(HISTORY, 1)[0].split("\n## ", 1)
+    prior_run = ("## " + last[1]).strip() if len(last) > 1 else ""
+    history = "\n\n".join(x for x in (prior_run, previous) if x)
+    REPORT.write_text(
+        "# Benchmarks\n\nWritten by `make bench` (bench/run.py). Newest run first; earlier runs "
+        f"are kept below so regressions show.\n\n{section}\n{HISTORY}\n\n{history}\n",
+        encoding="utf-8",
+    )
+    print(section)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,81 @@
+"""The `crampcheck` command, as a person or another tool would use it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from crampcheck.cli import app
+from tests.conftest import Mutator
+
+runner = CliRunner()
+
+
+def test_kb_lint_passes_on_the_shipped_knowledge_base() -> None:
+    result = runner.invoke(app, ["kb", "lint"])
+    assert result.exit_code == 0, result.output
+    assert "no problems" in result.stdout
+
+
+def test_kb_lint_reports_each_problem_and_exits_1(
+    kb_dir: Path, fixture_seeds: Path, mutate: Mutator
+) -> None:
+    mutate("conditions/alpha.yaml", lambda d: d.update(icd10=["R25.99"]))
+    result = runner.invoke(
+        app, ["kb", "lint", "--data", str(kb_dir), "--seeds", str(fixture_seeds)]
+    )
+    assert result.exit_code == 1
+    assert "alpha.icd10: expected a valid ICD-10-CM code; found 'R25.99'" in result.stderr
+    assert "1 problem(s)" in result.stderr
+
+
+def test_kb_lint_explains_a_file_that_does_not_parse(kb_dir: Path) -> None:
+    (kb_dir / "findings.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    result = runner.invoke(app, ["kb", "lint", "--data", str(kb_dir)])
+    assert result.exit_code == 1
+    assert "findings.yaml: not valid YAML" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_kb_lint_rejects_a_missing_seeds_folder(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["kb", "lint", "--seeds", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+
+
+def test_kb_show_presents_a_condition_for_a_person() -> None:
+    result = runner.invoke(app, ["kb", "show", "dvt"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "Deep vein thrombosis" in result.stdout
+    assert "See a doctor today" in result.stdout
+
+
+def test_kb_show_suggests_close_ids_for_a_typo() -> None:
+    result = runner.invoke(app, ["kb", "show", "dvtt"])
+    assert result.exit_code == 2
+    assert "Did you mean dvt" in result.stderr
+
+
+def test_kb_export_json_has_the_public_shape() -> None:
+    result = runner.invoke(app, ["kb", "export", "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert {"version", "conditions", "findings", "claims"} <= data.keys()
+    assert {"id", "name", "icd10", "group", "triage", "prior"} <= data["conditions"][0].keys()
+    assert {"id", "text", "type", "red_flag"} <= data["findings"][0].keys()
+    assert {f["type"] for f in data["findings"]} == {"yes_no", "choice", "number"}
+    assert {"id", "text", "verdict"} <= data["claims"][0].keys()
+
+
+def test_kb_list_and_summary_run() -> None:
+    listed = runner.invoke(app, ["kb", "list"], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0 and "idiopathic_nocturnal_cramps" in listed.stdout
+    summary = runner.invoke(app, ["kb", "summary"])
+    assert summary.exit_code == 0 and "passes every check" in summary.stdout
+
+
+def test_no_arguments_prints_help() -> None:
+    result = runner.invoke(app, [])
+    assert "kb" in result.output
