@@ -3,8 +3,10 @@
 Decision support, not a diagnosis.
 """
 
+from crampcheck.core import assess
+from crampcheck.engine.assessment import Assessment
 from crampcheck.knowledge import KnowledgeBase, load_kb
 
 __version__ = "0.1.0"
 
-__all__ = ["KnowledgeBase", "__version__", "load_kb"]
+__all__ = ["Assessment", "KnowledgeBase", "__version__", "assess", "load_kb"]

@@ -7,18 +7,20 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
+from crampcheck.core import assess
 from crampcheck.display import condition_list_table, condition_panel, kb_summary_table
-from crampcheck.errors import CrampcheckError
+from crampcheck.errors import CrampcheckError, UserInputError
 from crampcheck.knowledge.export import export_kb
 from crampcheck.knowledge.lint import check_kb, find_seeds_dir
 from crampcheck.knowledge.loader import default_data_dir, load_kb, load_kb_from
 from crampcheck.knowledge.models import KnowledgeBase
+from crampcheck.report_text import assessment_panel
 
 app = typer.Typer(
     help="Why do my legs cramp? Decision support, not a diagnosis.",
@@ -34,6 +36,14 @@ err = Console(stderr=True)
 
 class ExportFormat(StrEnum):
     json = "json"
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+MAX_INPUT_BYTES = 5_000_000
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -79,6 +89,7 @@ def kb_lint(data: DataOption = None, seeds: SeedsOption = None) -> None:
         f"knowledge base {kb.version}: {len(kb.conditions)} conditions, "
         f"{len(kb.findings)} findings, {len(kb.claims)} claims, no problems ({checked})",
         highlight=False,
+        soft_wrap=True,
     )
 
 
@@ -125,3 +136,71 @@ def kb_summary() -> None:
     )
     if problems:
         raise typer.Exit(1)
+
+
+def _read_json_file(path: Path) -> Any:
+    try:
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise UserInputError(f"{path} is larger than {MAX_INPUT_BYTES} bytes; split it up")
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserInputError(f"{path} does not exist; check the path") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UserInputError(f"{path} is not valid JSON ({exc}); fix it and try again") from None
+
+
+def _answers_from(path: Path | None) -> dict[str, Any] | None:
+    if path is None:
+        return None
+    data = _read_json_file(path)
+    if not isinstance(data, dict):
+        raise UserInputError(f"{path} must hold one JSON object mapping finding ids to answers")
+    return data
+
+
+def _jsonl(path: Path) -> None:
+    if not path.is_file():
+        raise UserInputError(f"{path} does not exist; check the path")
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise ValueError("each line must be a JSON object")
+                result = assess(record.get("text"), record.get("answers")).to_dict()
+            except (ValueError, UserInputError) as exc:
+                result = {"error": {"line": number, "message": str(exc)}}
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+
+
+@app.command("assess")
+def assess_cmd(
+    text: Annotated[str | None, typer.Option(help="Your story, in your own words.")] = None,
+    answers: Annotated[
+        Path | None, typer.Option(help="JSON file mapping finding ids to answers.")
+    ] = None,
+    jsonl: Annotated[
+        Path | None,
+        typer.Option(help="JSON lines with `text` and/or `answers`; one result per line."),
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = (
+        OutputFormat.text
+    ),
+) -> None:
+    """Rank the likely causes, say how urgent it is and what to do."""
+    try:
+        if jsonl is not None:
+            _jsonl(jsonl)
+            return
+        if text is None and answers is None:
+            raise UserInputError('give --text "your story" and/or --answers FILE.json')
+        result = assess(text, _answers_from(answers))
+    except UserInputError as exc:
+        _fail(str(exc))
+        return
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        out.print(assessment_panel(_kb(), result))

@@ -98,9 +98,16 @@ def test_first_aid_covers_bed_walking_running_and_deep_water(kb: KnowledgeBase) 
     assert {"in_bed", "walking", "running", "water"} <= {a.situation for a in kb.advice.first_aid}
 
 
+def offers_massage(step: str) -> bool:
+    """A step that suggests massaging or rubbing, rather than warning against it."""
+    return bool(re.search(r"\b(massag|rub)", step, re.I)) and not re.search(
+        r"\b(not|never|don't|avoid)\b", step, re.I
+    )
+
+
 def test_massage_is_never_offered_when_a_clot_is_possible(kb: KnowledgeBase) -> None:
     for aid in kb.advice.first_aid:
-        if any(re.search(r"massag|rub", s.text, re.I) for s in aid.steps):
+        if any(offers_massage(s.text) for s in aid.steps):
             assert {"dvt", "superficial_thrombophlebitis"} <= set(aid.not_when), aid.id
 
 

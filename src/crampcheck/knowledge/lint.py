@@ -87,7 +87,7 @@ class Checker:
             if len(match["reason"].split()) < MIN_REASON_WORDS:
                 self.add(file, item, "'estimate:' followed by a one-line reason", repr(basis))
             return
-        head = re.split(r"[\s,;§(]", basis.strip(), maxsplit=1)[0]
+        head = re.split(r"[\s,;:§(]", basis.strip(), maxsplit=1)[0]
         if head not in self.refs:
             self.add(
                 file, item, "basis starting with a references.yaml id or 'estimate:'", repr(basis)
@@ -194,6 +194,7 @@ def _check_findings(ck: Checker) -> None:
             ck.add("findings.yaml", f.id, "min < max for a number finding", f"{f.min}..{f.max}")
         if f.derived_from is not None:
             _check_derivation(ck, f.id, f.derived_from.finding, f.derived_from.equals)
+        ck.finding_ids("findings.yaml", f"{f.id}.ask_if/skip_if", [*f.ask_if, *f.skip_if])
     used = {fid for rule in ck.kb.red_flags for group in rule.when for fid in group}
     for f in ck.kb.findings:
         if f.red_flag and f.id not in used:

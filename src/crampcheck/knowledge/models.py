@@ -121,7 +121,11 @@ class Derivation(Strict):
 
 
 class Finding(Strict):
-    """Something the engine can know about the person: a question they can answer."""
+    """Something the engine can know about the person: a question they can answer.
+
+    ``ask_if``: ask only when at least one of these findings is known to be true.
+    ``skip_if``: never ask when any of these findings is known to be true.
+    """
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     text: str
@@ -134,6 +138,8 @@ class Finding(Strict):
     max: float | None = None
     derived_from: Derivation | None = None
     ask: bool = True
+    ask_if: list[str] = []
+    skip_if: list[str] = []
     phrases: list[str] = []
     background: Prob
     red_flag: bool = False

@@ -1,0 +1,61 @@
+"""Triage is safety-first: red flags lift it, and adding one never lowers it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crampcheck.engine.inference import posterior
+from crampcheck.engine.model import default_model
+from crampcheck.engine.triage import decide
+from crampcheck.knowledge.models import TRIAGE_ORDER
+
+MODEL = default_model()
+RULES = MODEL.kb.red_flags
+RED_FLAGS = sorted(f.id for f in MODEL.kb.findings if f.red_flag)
+YES_NO = sorted(MODEL.p_yes)
+
+
+def level(known: dict[str, bool]) -> int:
+    result = decide(MODEL, known, lambda k: posterior(MODEL, k))
+    return TRIAGE_ORDER.index(result.level)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_every_red_flag_rule_lifts_triage_to_its_level(rule) -> None:  # type: ignore[no-untyped-def]
+    known = {group[0]: True for group in rule.when}
+    result = decide(MODEL, known, lambda k: posterior(MODEL, k))
+    assert TRIAGE_ORDER.index(result.level) <= TRIAGE_ORDER.index(rule.triage)
+    assert rule.id in {r.id for r in result.fired}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(YES_NO), st.booleans(), max_size=12),
+    st.sampled_from(RED_FLAGS),
+)
+def test_adding_a_red_flag_never_lowers_triage(known: dict[str, bool], flag: str) -> None:
+    known.pop(flag, None)
+    assert level({**known, flag: True}) <= level(known)
+
+
+def test_a_cold_pale_leg_is_an_emergency_whatever_else_is_said() -> None:
+    known = {"leg_cold_pale_sudden": True, "night_cramps": True, "muscle_hardens": True}
+    assert level(known) == TRIAGE_ORDER.index("emergency")
+
+
+def test_ordinary_night_cramps_in_an_older_adult_are_self_care() -> None:
+    known = {
+        "age_65_plus": True,
+        "night_cramps": True,
+        "muscle_hardens": True,
+        "attacks_short": True,
+        "calf_swollen_one_side": False,
+    }
+    assert level(known) == TRIAGE_ORDER.index("self_care")
+
+
+def test_a_suspected_clot_without_chest_symptoms_is_same_day() -> None:
+    known = {"calf_swollen_one_side": True, "calf_tender": True, "long_journey": True}
+    assert level(known) == TRIAGE_ORDER.index("urgent")
