@@ -15,12 +15,13 @@ from rich.text import Text
 
 from crampcheck.core import assess
 from crampcheck.display import condition_list_table, condition_panel, kb_summary_table
+from crampcheck.engine.model import default_model
 from crampcheck.errors import CrampcheckError, UserInputError
 from crampcheck.knowledge.export import export_kb
 from crampcheck.knowledge.lint import check_kb, find_seeds_dir
 from crampcheck.knowledge.loader import default_data_dir, load_kb, load_kb_from
 from crampcheck.knowledge.models import KnowledgeBase
-from crampcheck.report_text import assessment_panel
+from crampcheck.report_text import assessment_panel, eval_table, question_stats
 
 app = typer.Typer(
     help="Why do my legs cramp? Decision support, not a diagnosis.",
@@ -204,3 +205,57 @@ def assess_cmd(
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")
     else:
         out.print(assessment_panel(_kb(), result))
+
+
+class EvalForm(StrEnum):
+    answers = "answers"
+    text = "text"
+    interview = "interview"
+
+
+@app.command("eval")
+def eval_cmd(
+    file: Annotated[Path, typer.Argument(help="Vignette JSONL file.")],
+    form: Annotated[EvalForm, typer.Option(help="Which form of the vignettes to use.")] = (
+        EvalForm.answers
+    ),
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = (
+        OutputFormat.text
+    ),
+) -> None:
+    """Measure accuracy and triage safety on vignettes (top-1, top-3, triage, red flags)."""
+    from crampcheck.evaluation.harness import run
+    from crampcheck.evaluation.metrics import summarise
+    from crampcheck.evaluation.vignettes import read_vignettes
+
+    try:
+        vignettes = read_vignettes(file)
+    except UserInputError as exc:
+        _fail(str(exc))
+        return
+    results = run(default_model(), vignettes, form.value)
+    summary = summarise(results)
+    if form is EvalForm.interview:
+        summary["questions"] = question_stats([r.questions for r in results])
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(summary, indent=1) + "\n")
+    else:
+        out.print(eval_table(summary, file.name, form.value))
+
+
+@app.command("interview")
+def interview_cmd(
+    text: Annotated[str | None, typer.Option(help="Start from your story.")] = None,
+) -> None:
+    """Answer questions one at a time (y/n, ? for don't know, b to go back, q to stop)."""
+    from crampcheck.terminal import run_interview
+
+    try:
+        result = run_interview(out, default_model(), out.input, text)
+    except (KeyboardInterrupt, EOFError):
+        err.print("\nStopped. Nothing was saved.")
+        raise typer.Exit(130) from None
+    except UserInputError as exc:
+        _fail(str(exc))
+        return
+    out.print(assessment_panel(_kb(), result))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import statistics
+from typing import Any
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from crampcheck.display import TRIAGE_STYLE
@@ -52,3 +56,58 @@ def assessment_panel(kb: KnowledgeBase, a: Assessment) -> Panel:
     parts += _section("Still worth answering", [q.finding.text for q in a.next_questions])
     parts += [Text(a.to_dict()["disclaimer"], style="italic")]
     return Panel(Group(*parts), title="crampcheck", title_align="left")
+
+
+def question_stats(counts: list[int]) -> dict[str, Any]:
+    """Distribution of questions asked per simulated interview."""
+    if not counts:
+        return {}
+    ordered = sorted(counts)
+    return {
+        "median": statistics.median(ordered),
+        "mean": round(statistics.fmean(ordered), 2),
+        "p90": ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))],
+        "max": ordered[-1],
+        "histogram": {str(k): ordered.count(k) for k in sorted(set(ordered))},
+    }
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def eval_table(summary: dict[str, Any], name: str, form: str) -> Group:
+    """The headline metrics and the per-cause table."""
+    head = Table(title=f"{name} ({form} form): {summary['cases']} cases")
+    head.add_column("metric")
+    head.add_column("value", justify="right")
+    for key in (
+        "top1",
+        "top3",
+        "triage_exact",
+        "safety_of_advice",
+        "over_triage_rate",
+        "under_triage_rate",
+        "inclination_to_overtriage",
+        "red_flag_sensitivity",
+        "red_flag_rule_recall",
+    ):
+        head.add_row(key.replace("_", " "), _pct(summary[key]))
+    if "questions" in summary:
+        q = summary["questions"]
+        head.add_row(
+            "questions asked (median / p90 / max)", f"{q['median']} / {q['p90']} / {q['max']}"
+        )
+    causes = Table(title="per cause")
+    for col in ("cause", "cases", "top-1", "top-3", "triage exact", "safe"):
+        causes.add_column(col)
+    for label, row in summary["per_cause"].items():
+        causes.add_row(
+            label,
+            str(row["cases"]),
+            _pct(row["top1"]),
+            _pct(row["top3"]),
+            _pct(row["triage_exact"]),
+            _pct(row["safe"]),
+        )
+    return Group(head, causes)

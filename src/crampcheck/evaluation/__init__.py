@@ -1,0 +1,1 @@
+"""The evaluation harness: vignettes, metrics, and an interview simulator."""
