@@ -105,10 +105,14 @@ def offers_massage(step: str) -> bool:
     )
 
 
-def test_massage_is_never_offered_when_a_clot_is_possible(kb: KnowledgeBase) -> None:
+def test_massage_is_never_offered_when_a_clot_or_varicose_veins_are_possible(
+    kb: KnowledgeBase,
+) -> None:
     for aid in kb.advice.first_aid:
-        if any(offers_massage(s.text) for s in aid.steps):
-            assert {"dvt", "superficial_thrombophlebitis"} <= set(aid.not_when), aid.id
+        for step in aid.steps:
+            if offers_massage(step.text):
+                excluded = set(aid.not_when) | set(step.not_when)
+                assert {"dvt", "superficial_thrombophlebitis", "varicose_veins_cvi"} <= excluded
 
 
 @pytest.mark.parametrize("mineral", ["magnesium", "potassium", "calcium"])

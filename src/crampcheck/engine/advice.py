@@ -49,17 +49,39 @@ def _situations(known: Mapping[str, bool]) -> list[str]:
     return found or ["in_bed"]
 
 
+def _safe_steps(aid: FirstAid, plausible: set[str]) -> FirstAid:
+    steps = [s for s in aid.steps if not plausible & set(s.not_when)]
+    return aid.model_copy(update={"steps": steps})
+
+
+def _applies(aid: FirstAid, known: Mapping[str, bool]) -> bool:
+    return not aid.only_if or any(known.get(f) for f in aid.only_if)
+
+
 def choose_first_aid(
     model: CompiledModel, known: Mapping[str, bool], post: Sequence[float]
 ) -> list[FirstAid]:
-    """Procedures for the person's situations that are safe given what is plausible."""
+    """Procedures for the person's situations, without anything unsafe given what is plausible.
+
+    A procedure is dropped when a condition it is unsafe for is plausible; a single
+    step (e.g. rubbing) is dropped when a condition that step is unsafe for is plausible.
+    When a clot or a vascular emergency is plausible, the general no-massage
+    procedure comes first.
+    """
     plausible = _plausible(model, post)
     wanted = set(_situations(known))
-    safe = [a for a in model.kb.advice.first_aid if not plausible & set(a.not_when)]
-    chosen = [a for a in safe if a.situation in wanted]
+    safe = [
+        _safe_steps(a, plausible)
+        for a in model.kb.advice.first_aid
+        if not plausible & set(a.not_when) and _applies(a, known)
+    ]
+    chosen = [a for a in safe if a.situation in wanted and a.steps]
     if known.get("pregnant"):
-        chosen += [a for a in safe if "pregnan" in a.id and a.id not in {c.id for c in chosen}]
-    if plausible & {"dvt", "superficial_thrombophlebitis", "ruptured_bakers_cyst"}:
+        chosen = [a for a in chosen if a.only_if] or chosen
+    if known.get("age_under_13"):
+        chosen = [a for a in chosen if a.only_if] or chosen
+    unsafe_somewhere = {c for a in model.kb.advice.first_aid for c in a.not_when}
+    if plausible & unsafe_somewhere:
         chosen = [a for a in safe if a.situation == "general"] + chosen
     return chosen
 

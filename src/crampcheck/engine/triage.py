@@ -1,9 +1,11 @@
 """Safety-first triage: hard red-flag rules, low alert thresholds, escalations.
 
-The level is the most urgent of: every red-flag rule that fires; every
-dangerous condition whose posterior passes its ``alert`` threshold; and the
-likely causes (posterior >= ``LIKELY``, or the top cause) at their own level,
-raised by their escalations. To guarantee that adding a red-flag finding can
+The level is the most urgent of: every red-flag rule that fires; the likely
+causes (posterior >= ``LIKELY``, or the top cause) at their own level, raised by
+their escalations; and every dangerous condition whose posterior passes its low
+``alert`` threshold. A dangerous condition that is possible but not likely lifts
+triage to at most ``urgent`` (a same-day check rules it in or out); an ambulance
+is called for by a red-flag rule or by an emergency that is likely. To guarantee that adding a red-flag finding can
 never lower the level, the level is also computed with each subset of the
 present red-flag findings left out, and the most urgent result is kept.
 """
@@ -60,8 +62,11 @@ def _candidates(
         if not (alert or post[i] >= LIKELY or i == top):
             continue
         level, why = condition_level(cond, known)
-        kind = "cannot be ruled out" if alert and post[i] < LIKELY else "is likely"
-        yield level, f"{cond.name} {kind} ({post[i]:.0%}).{' ' + why if why else ''}"
+        if post[i] < LIKELY and i != top:
+            level = "urgent" if level == "emergency" else level
+            yield level, f"{cond.name} cannot be ruled out ({post[i]:.0%}); it needs a check today."
+            continue
+        yield level, f"{cond.name} is likely ({post[i]:.0%}).{' ' + why if why else ''}"
 
 
 def _level(candidates: list[tuple[TriageLevel, str]]) -> TriageLevel:

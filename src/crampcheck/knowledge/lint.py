@@ -286,6 +286,9 @@ def _check_advice(ck: Checker) -> None:
     for aid in adv.first_aid:
         ck.citations("advice.yaml", f"first_aid {aid.id}", aid.references)
         _known_conditions(ck, f"first_aid {aid.id}.not_when", aid.not_when)
+        ck.finding_ids("advice.yaml", f"first_aid {aid.id}.only_if", aid.only_if)
+        for n, step in enumerate(aid.steps, 1):
+            _known_conditions(ck, f"first_aid {aid.id} step {n}.not_when", step.not_when)
     for tip in adv.prevention:
         ck.citations("advice.yaml", f"prevention {tip.id}", tip.references)
         _known_conditions(ck, f"prevention {tip.id}.for_conditions", tip.for_conditions)

@@ -197,8 +197,11 @@ class Condition(Strict):
 
 
 class Step(Strict):
+    """One first-aid step; ``not_when`` withholds just this step (e.g. rubbing varicose veins)."""
+
     text: str
     claims: list[str] = []
+    not_when: list[str] = []
 
 
 class FirstAid(Strict):
@@ -208,6 +211,7 @@ class FirstAid(Strict):
     steps: list[Step] = Field(min_length=1)
     get_help_if: list[str] = []
     not_when: list[str] = []
+    only_if: list[str] = []
     references: list[Citation] = []
 
 
