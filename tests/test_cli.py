@@ -79,3 +79,69 @@ def test_kb_list_and_summary_run() -> None:
 def test_no_arguments_prints_help() -> None:
     result = runner.invoke(app, [])
     assert "kb" in result.output
+
+
+def test_assess_answers_file_prints_the_assessment_json(tmp_path: Path) -> None:
+    answers = tmp_path / "a.json"
+    answers.write_text('{"age": 70, "night_cramps": true, "muscle_hardens": true}')
+    result = runner.invoke(app, ["assess", "--answers", str(answers), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["causes"][0]["id"] == "idiopathic_nocturnal_cramps"
+
+
+def test_assess_text_default_output_puts_triage_first() -> None:
+    result = runner.invoke(
+        app, ["assess", "--text", "my calf cramps at night"], env={"COLUMNS": "120"}
+    )
+    assert result.exit_code == 0
+    assert result.stdout.index("AT HOME") < result.stdout.index("Likely causes")
+
+
+def test_assess_jsonl_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(
+        '{"text": "calf cramps at night"}\n'
+        '{"answers": {"nigth": true}}\n'
+        "not json\n"
+        '{"text": "my leg went cold and pale an hour ago"}\n'
+    )
+    result = runner.invoke(app, ["assess", "--jsonl", str(lines)])
+    assert result.exit_code == 0
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert len(out) == 4
+    assert "causes" in out[0]
+    assert out[1]["error"]["line"] == 2 and "nigth" in out[1]["error"]["message"]
+    assert out[2]["error"]["line"] == 3
+    assert out[3]["triage"]["level"] == "emergency"
+
+
+def test_assess_without_input_says_what_to_give() -> None:
+    result = runner.invoke(app, ["assess"])
+    assert result.exit_code == 2 and "--text" in result.stderr
+
+
+def test_assess_with_a_broken_answers_file_is_explained(tmp_path: Path) -> None:
+    bad = tmp_path / "a.json"
+    bad.write_text("{not json")
+    result = runner.invoke(app, ["assess", "--answers", str(bad)])
+    assert result.exit_code == 2 and "not valid JSON" in result.stderr
+    listed = tmp_path / "b.json"
+    listed.write_text("[1, 2]")
+    result = runner.invoke(app, ["assess", "--answers", str(listed)])
+    assert result.exit_code == 2 and "one JSON object" in result.stderr
+    result = runner.invoke(app, ["assess", "--answers", str(tmp_path / "none.json")])
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_interview_ctrl_d_exits_cleanly() -> None:
+    result = runner.invoke(app, ["interview"], input="")
+    assert result.exit_code == 130
+    assert "Nothing was saved" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_interview_ends_on_the_result_screen() -> None:
+    result = runner.invoke(app, ["interview", "--text", "calf cramps at night"], input="q\n")
+    assert result.exit_code == 0
+    assert "Likely causes" in result.stdout

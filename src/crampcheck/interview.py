@@ -3,7 +3,8 @@
 The state is plain data (answers in the order given), so it can be stored
 anywhere and replayed. The interview stops when nothing is left worth asking,
 when a question limit is reached, or when the top causes and the triage have
-stayed the same for ``STABLE_AFTER`` answers in a row.
+stayed the same for ``STABLE_AFTER`` informative answers in a row ("don't know"
+changes nothing, so it does not count towards stability).
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ class InterviewState:
         self, finding_id: str, value: Any, result: Assessment | None = None
     ) -> InterviewState:
         """A new state with one more answer (``None`` means "don't know")."""
-        sigs = self.signatures + ((signature(result),) if result is not None else ())
+        informative = result is not None and value is not None
+        sigs = self.signatures + ((signature(result),) if informative else ())
         return InterviewState({**self.answers, finding_id: value}, (*self.order, finding_id), sigs)
 
     def back(self) -> InterviewState:
@@ -59,7 +61,7 @@ def should_stop(state: InterviewState, result: Assessment) -> bool:
         return True
     if result.next_questions[0].score < MIN_GAIN:
         return True
-    if state.asked < MIN_QUESTIONS:
+    if len(state.signatures) < MIN_QUESTIONS:
         return False
     recent = [*state.signatures[-(STABLE_AFTER - 1) :], signature(result)]
     return len(recent) >= STABLE_AFTER and len(set(recent)) == 1
