@@ -13,8 +13,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install crampcheck with everything it needs
 
-run: install ## the main job on the embedded default
+STORY ?= I'm 68 and my right calf knots up most nights around 3 am. It lasts about a minute and stays sore the next day. No swelling, I take bendroflumethiazide.
+
+run: install ## the main job: check the knowledge base, then assess a story (override STORY="...")
 	$(BIN)/crampcheck kb summary
+	$(BIN)/crampcheck assess --text "$(STORY)"
 
 lint: install
 	$(BIN)/ruff check src tests bench

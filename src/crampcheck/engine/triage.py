@@ -5,9 +5,11 @@ causes (posterior >= ``LIKELY``, or the top cause) at their own level, raised by
 their escalations; and every dangerous condition whose posterior passes its low
 ``alert`` threshold. A dangerous condition that is possible but not likely lifts
 triage to at most ``urgent`` (a same-day check rules it in or out); an ambulance
-is called for by a red-flag rule or by an emergency that is likely. To guarantee that adding a red-flag finding can
-never lower the level, the level is also computed with each subset of the
-present red-flag findings left out, and the most urgent result is kept.
+is called for by a red-flag rule or by an emergency that is likely.
+
+To guarantee that adding a red-flag finding can never lower the level, the level
+is also computed with each subset of the present red-flag findings left out, and
+the most urgent result is kept.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ def _candidates(
         level, why = condition_level(cond, known)
         if post[i] < LIKELY and i != top:
             level = "urgent" if level == "emergency" else level
-            yield level, f"{cond.name} cannot be ruled out ({post[i]:.0%}); it needs a check today."
+            yield level, f"{cond.name} cannot be ruled out ({post[i]:.0%}); get it checked today."
             continue
         yield level, f"{cond.name} is likely ({post[i]:.0%}).{' ' + why if why else ''}"
 

@@ -2,7 +2,9 @@
 
 Each finding's ``phrases`` (and its id written as words) are matched as whole
 words in the lower-cased text. A match is negated when a negation cue ("no",
-"not", "denies", "without", "never", "n't") stands earlier in the same clause.
+"not", "denies", "without", "never", "n't") stands earlier in the same clause
+(a clause ends at . ; : ! ?, "but", or a comma that starts a new statement such
+as ", I take ...", so that "No fever, no cough" lists keep their negation).
 Ages are read from forms like "67", "67 yo", "67-year-old" and "aged 67".
 This is the baseline; a fuller reader (typos, numbers, drugs) builds on it.
 """
@@ -15,7 +17,10 @@ from dataclasses import dataclass
 from crampcheck.engine.model import CompiledModel
 
 MAX_TEXT = 20_000
-CLAUSE_BREAK = re.compile(r"[.;:!?\n]|\bbut\b|\bhowever\b|\balthough\b")
+CLAUSE_BREAK = re.compile(
+    r"[.;:!?\n]|\bbut\b|\bhowever\b|\balthough\b"
+    r"|,\s*(?=(?:and\s+)?(?:i|i'm|i've|my|it|she|he|we|they|the|this)\b)"
+)
 NEGATION = re.compile(r"\b(no|not|denies|denied|without|never|none|nor|negative for)\b|n't\b")
 AGE = re.compile(
     r"\b(?:aged?\s*)?(\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|y/?o|yo|year-old|-year-old)\b"
@@ -48,7 +53,7 @@ def _compile(model: CompiledModel) -> list[tuple[str, re.Pattern[str]]]:
         phrases = sorted({p.lower() for p in f.phrases}, key=len, reverse=True)
         if phrases:
             alternatives = "|".join(re.escape(p) for p in phrases)
-            out.append((f.id, re.compile(rf"(?<![a-z]){alternatives}(?![a-z])")))
+            out.append((f.id, re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")))
     return out
 
 

@@ -1,0 +1,45 @@
+"""The first, rule-based reader: phrases as whole words, negation by clause, age."""
+
+from __future__ import annotations
+
+import pytest
+
+from crampcheck.engine.model import default_model
+from crampcheck.understand.reader import read_text
+
+MODEL = default_model()
+
+
+def found(text: str) -> dict[str, object]:
+    return {f.id: f.value for f in read_text(MODEL, text)}
+
+
+def test_phrases_match_whole_words_only() -> None:
+    assert "male" not in found("it stays sore the next day")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("No swelling, I take bendroflumethiazide.", "med_thiazide", True),
+        ("No swelling, I take bendroflumethiazide.", "calf_swollen_one_side", False),
+        ("Denies chest pain. Calf cramps at night.", "chest_pain", False),
+        ("Denies chest pain. Calf cramps at night.", "night_cramps", True),
+        ("no fever, no cough", "fever", False),
+        ("I don't smoke but my calf cramps", "smoker", False),
+    ],
+)
+def test_negation_stays_in_its_clause(text: str, finding: str, value: bool) -> None:
+    assert found(text)[finding] is value
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [("I'm 68", 68), ("67 yo woman", 67), ("a 45-year-old man", 45), ("aged 30", 30)],
+)
+def test_ages_are_read(text: str, age: int) -> None:
+    assert found(text)["age"] == age
+
+
+def test_a_finding_stated_both_ways_counts_as_stated() -> None:
+    assert found("no cramps in the day, but cramps at night")["night_cramps"] is True
