@@ -142,6 +142,6 @@ def test_interview_ctrl_d_exits_cleanly() -> None:
 
 
 def test_interview_ends_on_the_result_screen() -> None:
-    result = runner.invoke(app, ["interview", "--text", "calf cramps at night"], input="q\n")
+    result = runner.invoke(app, ["interview", "--text", "calf cramps at night"], input="n\nq\n")
     assert result.exit_code == 0
     assert "Likely causes" in result.stdout

@@ -8,7 +8,14 @@ from rich.console import Console
 
 from crampcheck.core import assess
 from crampcheck.engine.model import default_model
-from crampcheck.interview import MAX_QUESTIONS, InterviewState, should_stop, signature
+from crampcheck.interview import (
+    MAX_QUESTIONS,
+    InterviewState,
+    next_step,
+    screen_findings,
+    should_stop,
+    signature,
+)
 from crampcheck.terminal import parse_reply, run_interview
 
 MODEL = default_model()
@@ -64,14 +71,31 @@ def _replies(*items: str) -> Iterator[str]:
     yield from items
 
 
-def test_the_terminal_interview_accepts_dont_know_back_and_quit() -> None:
-    replies = _replies("abc", "70", "?", "b", "n", "q")
+def test_the_terminal_interview_screens_then_accepts_dont_know_back_and_quit() -> None:
+    replies = _replies("maybe", "n", "?", "b", "?", "q")
     console = Console(record=True, width=120)
     result = run_interview(console, MODEL, lambda _prompt: next(replies), "cramps at night")
     text = console.export_text()
-    assert "must be a number" in text
-    assert result.triage.level in {"self_care", "routine", "urgent", "emergency"}
-    assert any(f.id == "age" for f in result.findings)
+    assert "Before anything else" in text and "Please type y or n" in text
+    assert result.triage.level == "self_care"
+    assert {f.id: f.value for f in result.findings}["chest_pain"] is False
+
+
+def test_a_positive_screen_asks_the_signs_until_the_emergency_is_found() -> None:
+    state = InterviewState().answer_screen(MODEL, positive=True)
+    first = next_step(MODEL, state, assess(answers=state.answers))
+    assert first is not None and first[0] == "question"
+    assert first[1].id in {f.id for f in screen_findings(MODEL)}
+    state = state.answer(first[1].id, True)
+    result = assess(answers=state.answers)
+    assert result.triage.level == "emergency"
+    assert next_step(MODEL, state, result) != ("question", first[1])
+
+
+def test_back_undoes_the_screen() -> None:
+    state = InterviewState().answer_screen(MODEL, positive=False)
+    assert state.answers and all(v is False for v in state.answers.values())
+    assert state.back() == InterviewState()
 
 
 def test_a_red_flag_story_asks_about_the_danger_early() -> None:
@@ -87,3 +111,9 @@ def test_a_red_flag_story_asks_about_the_danger_early() -> None:
         "sudden_onset",
         "red_hot_spreading_skin",
     } & set(first)
+
+
+def test_a_dont_know_question_is_not_asked_again() -> None:
+    first = assess(answers={}).next_questions[0].finding.id
+    again = assess(answers={first: None}).next_questions
+    assert first not in {q.finding.id for q in again}

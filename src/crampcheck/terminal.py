@@ -12,7 +12,7 @@ from crampcheck.engine.assessment import Assessment
 from crampcheck.engine.evidence import read_answers
 from crampcheck.engine.model import CompiledModel
 from crampcheck.errors import UserInputError
-from crampcheck.interview import MAX_QUESTIONS, InterviewState, should_stop
+from crampcheck.interview import MAX_QUESTIONS, SCREEN_TEXT, InterviewState, next_step
 from crampcheck.knowledge.models import Finding
 
 BACK, DONT_KNOW, QUIT = "b", "?", "q"
@@ -57,6 +57,17 @@ def _ask_one(console: Console, model: CompiledModel, f: Finding, ask: Ask) -> An
         return value
 
 
+def _ask_screen(console: Console, signs: list[Finding], ask: Ask) -> str:
+    console.print(f"[bold]{SCREEN_TEXT}[/]")
+    for f in signs:
+        console.print(f"  • {f.text}", highlight=False)
+    while True:
+        reply = ask("Any of these? [y = yes, at least one / n = none of these] ").strip().lower()
+        if reply in ("y", "yes", "n", "no", BACK, QUIT):
+            return reply
+        console.print("[yellow]Please type y or n.[/]")
+
+
 def run_interview(
     console: Console, model: CompiledModel, ask: Ask, text: str | None = None
 ) -> Assessment:
@@ -64,12 +75,19 @@ def run_interview(
     state = InterviewState()
     result = assess(text, state.answers, model=model)
     console.print(HELP)
-    while not should_stop(state, result):
-        f = result.next_questions[0].finding
+    while (step := next_step(model, state, result)) is not None:
         console.print(f"[bold]Question {state.asked + 1}[/] (at most {MAX_QUESTIONS})")
-        reply = _ask_one(console, model, f, ask)
+        if step[0] == "screen":
+            reply = _ask_screen(console, step[1], ask)
+        else:
+            reply = _ask_one(console, model, step[1], ask)
         if reply == QUIT:
             break
-        state = state.back() if reply == BACK else state.answer(f.id, reply, result)
+        if reply == BACK:
+            state = state.back()
+        elif step[0] == "screen":
+            state = state.answer_screen(model, reply in ("y", "yes"))
+        else:
+            state = state.answer(step[1].id, reply, result)
         result = assess(text, state.answers, model=model)
     return result

@@ -149,7 +149,7 @@ def assess_answers(
         triage=triage,
         causes=_causes(model, post, known),
         findings=found + tuple(f for f in answered_findings if f.id not in {x.id for x in found}),
-        next_questions=tuple(next_questions(model, post, known, set(evidence.answers))),
+        next_questions=tuple(next_questions(model, post, known, set(answers))),
         advice=choose_advice(model, known, post),
         warnings=warnings,
     )
