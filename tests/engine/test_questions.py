@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from crampcheck.engine.inference import posterior
 from crampcheck.engine.model import default_model
-from crampcheck.engine.questions import askable, gain, next_questions
+from crampcheck.engine.questions import askable, gain, next_questions, yes_no_gains
 
 MODEL = default_model()
 YES_NO = sorted(MODEL.p_yes)
@@ -57,3 +57,13 @@ def test_a_swollen_calf_brings_clot_questions_forward() -> None:
         "attacks_short",
     }
     assert set(asked) & clot_questions
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dictionaries(st.sampled_from(YES_NO), st.booleans(), max_size=10))
+def test_the_vectorised_gains_equal_the_plain_ones(known: dict[str, bool]) -> None:
+    post = posterior(MODEL, known)
+    fast = yes_no_gains(MODEL, post)
+    for f in MODEL.kb.findings:
+        if f.type == "yes_no":
+            assert abs(fast[f.id] - gain(MODEL, post, f)) < 1e-9

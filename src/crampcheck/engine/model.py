@@ -13,6 +13,9 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+from numpy.typing import NDArray
+
 from crampcheck.knowledge.loader import load_kb
 from crampcheck.knowledge.models import Condition, Finding, KnowledgeBase
 
@@ -38,6 +41,9 @@ class CompiledModel:
     findings: dict[str, Finding]
     groups: dict[str, Group] = field(default_factory=dict)
     group_of: dict[str, str] = field(default_factory=dict)
+    yes_no_ids: tuple[str, ...] = ()
+    p_matrix: NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 0)))
+    """P(yes | condition) as a matrix: one row per id in ``yes_no_ids``."""
 
     @property
     def size(self) -> int:
@@ -85,6 +91,8 @@ def compile_model(kb: KnowledgeBase) -> CompiledModel:
         findings={f.id: f for f in kb.findings},
         groups=groups,
         group_of={m: g.source for g in groups.values() for m in g.members},
+        yes_no_ids=tuple(p_yes),
+        p_matrix=np.array([p_yes[fid] for fid in p_yes], dtype=np.float64),
     )
 
 

@@ -12,6 +12,9 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from numpy.typing import NDArray
+
 from crampcheck.engine.model import CompiledModel
 from crampcheck.knowledge.models import Finding
 
@@ -58,6 +61,33 @@ def gain(model: CompiledModel, post: Sequence[float], f: Finding) -> float:
     return max(0.0, before - expected)
 
 
+def _entropy_rows(rows: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Entropy of each row of a matrix of distributions."""
+    logs = np.log(np.where(rows > 0, rows, 1.0))
+    result: NDArray[np.float64] = -(rows * logs).sum(axis=1)
+    return result
+
+
+def _binary_entropy(p: NDArray[np.float64]) -> NDArray[np.float64]:
+    return _entropy_rows(np.stack([p, 1.0 - p], axis=1))
+
+
+def yes_no_gains(model: CompiledModel, post: Sequence[float]) -> dict[str, float]:
+    """:func:`gain` for every yes/no finding at once (vectorised; same numbers)."""
+    prior = np.asarray(post, dtype=np.float64)
+    danger = np.array([c.red_flag for c in model.conditions], dtype=np.float64)
+    before = entropy(post) + DANGER_WEIGHT * entropy(_danger(model, post))
+    expected = np.zeros(len(model.yes_no_ids))
+    for table in (model.p_matrix, 1.0 - model.p_matrix):
+        joint = table * prior
+        mass = joint.sum(axis=1)
+        after = joint / np.where(mass > 0, mass, 1.0)[:, None]
+        score = _entropy_rows(after) + DANGER_WEIGHT * _binary_entropy(after @ danger)
+        expected += mass * score
+    gains = np.maximum(0.0, before - expected)
+    return dict(zip(model.yes_no_ids, gains.tolist(), strict=True))
+
+
 def askable(model: CompiledModel, known: Mapping[str, bool], answered: set[str]) -> list[Finding]:
     """Questions that may still be asked, given what is known."""
     out = []
@@ -82,6 +112,10 @@ def next_questions(
     limit: int = 3,
 ) -> list[Question]:
     """The ``limit`` best questions to ask next, best first."""
-    scored = [Question(f, gain(model, post, f)) for f in askable(model, known, answered)]
+    fast = yes_no_gains(model, post)
+    scored = [
+        Question(f, fast[f.id] if f.type == "yes_no" else gain(model, post, f))
+        for f in askable(model, known, answered)
+    ]
     scored.sort(key=lambda q: (-q.score, q.finding.id))
     return scored[:limit]

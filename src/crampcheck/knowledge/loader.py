@@ -43,9 +43,13 @@ def default_data_dir() -> Traversable:
     return resources.files("crampcheck.knowledge") / "data"
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's C loader when PyYAML was built with it (ten times faster), else the pure one."""
+
+
 def _read_yaml(node: Traversable, name: str) -> Any:
     try:
-        return yaml.safe_load(node.read_text(encoding="utf-8"))
+        return yaml.load(node.read_text(encoding="utf-8"), Loader=_Loader)
     except FileNotFoundError:
         raise KnowledgeBaseError(f"{name}: file is missing; restore it from git") from None
     except yaml.YAMLError as err:

@@ -1,0 +1,71 @@
+"""The evaluation vignettes: valid, covering, and (dev split only) triaged safely.
+
+Only the dev split is used to check behaviour; the test split is held out and
+checked for format and coverage alone. A known miss is listed by id with the
+reason, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from crampcheck.engine.evidence import read_answers
+from crampcheck.engine.model import default_model
+from crampcheck.evaluation.harness import run_case
+from crampcheck.evaluation.vignettes import Vignette, read_vignettes
+
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+DEV = read_vignettes(EVAL / "dev.jsonl")
+TEST = read_vignettes(EVAL / "test.jsonl")
+MODEL = default_model()
+
+KNOWN_UNDER_TRIAGE = {
+    "hypokalaemia-dev-1": "low potassium looks like ordinary night cramps until a blood test",
+    "b_vitamin_deficiency-dev-1": "B-vitamin deficiency has no feature that questions can tell",
+    "hypothyroidism-dev-1": "the thyroid features are too vague to lift triage without a test",
+}
+
+
+def test_the_splits_are_big_enough_and_disjoint() -> None:
+    assert len(DEV) + len(TEST) >= 120 and len(TEST) >= 40
+    assert not {v.id for v in DEV} & {v.id for v in TEST}
+    assert not {v.text for v in DEV} & {v.text for v in TEST}
+
+
+def test_every_condition_has_a_vignette() -> None:
+    labels = {v.gold_label for v in DEV + TEST}
+    assert [c.id for c in MODEL.conditions if c.id not in labels] == []
+
+
+def test_every_red_flag_rule_is_covered_at_least_twice() -> None:
+    counts = Counter(r for v in DEV + TEST for r in v.red_flag_rules)
+    assert [r.id for r in MODEL.kb.red_flags if counts[r.id] < 2] == []
+
+
+@pytest.mark.parametrize("v", DEV + TEST, ids=lambda v: v.id)
+def test_each_vignette_is_well_formed(v: Vignette) -> None:
+    assert v.gold_label in {c.id for c in MODEL.conditions}
+    assert v.source.strip()
+    read_answers(MODEL, v.answers)
+    if v.red_flag_rules:
+        assert v.red_flag
+
+
+def _dev_cases() -> list[object]:
+    return [
+        pytest.param(
+            v, id=v.id, marks=pytest.mark.xfail(strict=True, reason=KNOWN_UNDER_TRIAGE[v.id])
+        )
+        if v.id in KNOWN_UNDER_TRIAGE
+        else pytest.param(v, id=v.id)
+        for v in DEV
+    ]
+
+
+@pytest.mark.parametrize("v", _dev_cases())
+def test_dev_vignettes_are_never_under_triaged_from_their_answers(v: Vignette) -> None:
+    result = run_case(MODEL, v, "answers")
+    assert result.urgency_gap >= 0, (v.triage, result.triage, result.ranked_ids[:3])
