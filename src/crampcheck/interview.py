@@ -25,8 +25,8 @@ from crampcheck.knowledge.models import TRIAGE_ORDER, Finding
 
 MAX_QUESTIONS = 30
 MIN_QUESTIONS = 3
-STABLE_AFTER = 4
-MIN_GAIN = 0.005
+STABLE_AFTER = 3
+MIN_GAIN = 0.02
 """Expected information (nats) below which a question is not worth a person's time."""
 SCREEN = "red_flag_screen"
 SCREEN_TEXT = "Before anything else: is any of these happening now?"
@@ -37,7 +37,7 @@ ScreenState = Literal["unasked", "none", "positive"]
 
 def signature(result: Assessment) -> Signature:
     """What must stay the same for the interview to stop: top three causes and triage."""
-    return tuple(c.id for c in result.causes[:3]), result.triage.level
+    return tuple(sorted(c.id for c in result.causes[:3])), result.triage.level
 
 
 def _rule_rank(model: CompiledModel, fid: str) -> int:
