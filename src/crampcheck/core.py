@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from crampcheck.engine.assessment import Assessment, FoundFinding, assess_answers
 from crampcheck.engine.evidence import Answer
 from crampcheck.engine.model import CompiledModel, default_model
-from crampcheck.errors import UserInputError
-from crampcheck.understand.reader import MAX_TEXT, read_text
+from crampcheck.understand.reader import read_text
 
 
 def assess(
@@ -22,12 +21,7 @@ def assess(
     Answers override what the text says about the same finding.
     """
     model = model or default_model()
-    if text is not None and len(text) > MAX_TEXT:
-        raise UserInputError(
-            f"the story is {len(text)} characters long; at most {MAX_TEXT} are read. "
-            "Shorten it to the leg problem itself."
-        )
-    from_text = read_text(model, text) if text else []
+    from_text = read_text(model, text) if text is not None else []
     merged: dict[str, Answer] = {f.id: f.value for f in from_text}
     merged.update(answers or {})
     found = tuple(

@@ -4,7 +4,11 @@
 
     CrampcheckError                  every error crampcheck raises on purpose
     ├── KnowledgeBaseError           a data file cannot be read or parsed
-    └── UserInputError               the person gave input we cannot use
+    ├── UserInputError               the person gave input we cannot use
+    │   └── DiaryInputError          a diary entry, profile or import file fails
+    │                                validation; lists every problem (exit code 2)
+    └── StorageError                 the diary database cannot be opened, migrated
+                                     or written (exit code 1)
 
 Every message says what went wrong, with which value, and what to do next.
 """
@@ -22,3 +26,19 @@ class KnowledgeBaseError(CrampcheckError):
 
 class UserInputError(CrampcheckError):
     """Input from the person (an id, a file, an option) cannot be used."""
+
+
+class DiaryInputError(UserInputError):
+    """Diary input (an episode, the profile, an import file) fails validation.
+
+    ``problems`` holds one line per problem, each naming the line (for files),
+    the field, the value and what to do; nothing was written.
+    """
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__("\n".join((message, *(f"  {p}" for p in problems))))
+        self.problems = problems
+
+
+class StorageError(CrampcheckError):
+    """The diary database cannot be reached, opened, migrated or written."""

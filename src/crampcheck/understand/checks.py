@@ -1,0 +1,68 @@
+"""What text crampcheck can read, and a clear message for what it cannot.
+
+Rules: at most ``MAX_TEXT`` characters; not empty or whitespace only; no control
+characters other than line breaks and tabs (they mean a binary file was pasted);
+English (mostly Latin letters and, beyond four words, some common English words). Emoji and other
+symbols are removed before reading, not refused.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from crampcheck.errors import UserInputError
+
+MAX_TEXT = 20_000
+MIN_LATIN_SHARE = 0.6
+SHORT_TEXT_WORDS = 4
+"""Texts of this many words or fewer skip the English-word check ("aged 30", "SOB")."""
+ENGLISH_HINTS = re.compile(
+    r"\b(i|my|me|the|a|an|and|is|are|was|at|in|on|of|to|it|legs?|calf|calves|foot|feet|"
+    r"cramps?|pain|night|no|not|with|he|she|pt|yo|y/o|years?)\b",
+    re.IGNORECASE,
+)
+
+
+def _control_chars(text: str) -> list[str]:
+    return [c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t"]
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
+    return latin / len(letters)
+
+
+def strip_symbols(text: str) -> str:
+    """Drop emoji and other pictographic symbols; keep letters, digits and punctuation."""
+    return "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs", "Co"))
+
+
+def check_text(text: str) -> str:
+    """The text ready to read, or a UserInputError that says what to change."""
+    if len(text) > MAX_TEXT:
+        raise UserInputError(
+            f"the story is {len(text)} characters long; at most {MAX_TEXT} are read. "
+            "Shorten it to the leg problem itself."
+        )
+    bad = _control_chars(text)
+    if bad:
+        raise UserInputError(
+            f"the text contains {len(bad)} control character(s) (e.g. {bad[0]!r}); "
+            "it looks like a binary file. Paste or type the story as plain text."
+        )
+    cleaned = strip_symbols(text).strip()
+    if not cleaned:
+        raise UserInputError("the story is empty; describe what your legs do, in a few words")
+    long_enough = len(cleaned.split()) > SHORT_TEXT_WORDS
+    if _latin_share(cleaned) < MIN_LATIN_SHARE or (
+        long_enough and not ENGLISH_HINTS.search(cleaned)
+    ):
+        raise UserInputError(
+            "crampcheck reads English only, and could not find an English description in "
+            "the text. Please write the story in English, or use `crampcheck interview`."
+        )
+    return cleaned

@@ -1,0 +1,51 @@
+"""Word forms for matching: light stemming, and typo repair against the lexicon.
+
+Both the lexicon's phrases and the person's words go through :func:`stem`, so
+"cramping", "cramps" and "cramped" all match "cramp". Words the lexicon does not
+know are repaired to the closest lexicon word when they are long enough and
+close enough (rapidfuzz ratio), so "swolen" matches "swollen" and "furosemid"
+matches "furosemide".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+SUFFIXES = ("ing", "ed", "es", "s")
+MIN_STEM_LENGTH = 4
+MIN_FUZZY_LENGTH = 5
+FUZZY_CUTOFF = 85.0
+
+
+def stem(word: str) -> str:
+    """Lower-case ``word`` and strip one common inflection (-ing, -ed, -es, -s)."""
+    w = word.lower().replace("\u2019", "'")
+    if len(w) <= MIN_STEM_LENGTH or not w.isalpha():
+        return w
+    for suffix in SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM_LENGTH - 1:
+            if suffix == "s" and w.endswith("ss"):
+                return w
+            return w[: -len(suffix)]
+    return w
+
+
+class TypoRepair:
+    """Maps unknown words to the closest known lexicon word, with a cache."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self.known = frozenset(vocabulary)
+        self._long = sorted(w for w in self.known if len(w) >= MIN_FUZZY_LENGTH)
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, stemmed: str) -> str:
+        if stemmed in self.known or len(stemmed) < MIN_FUZZY_LENGTH or not stemmed.isalpha():
+            return stemmed
+        if stemmed not in self._cache:
+            best = process.extractOne(
+                stemmed, self._long, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
+            self._cache[stemmed] = best[0] if best is not None else stemmed
+        return self._cache[stemmed]

@@ -1,0 +1,240 @@
+"""Numbers and quantities in a story: age, sex, pregnancy weeks, time since birth,
+attack duration, walking distance, how often, and for how long.
+
+Each extractor returns ``(finding id, value, span)`` triples. Values follow
+findings.yaml: numbers for number findings, a choice id for ``sex``, booleans
+for yes/no findings such as ``frequent_weekly``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+
+Hit = tuple[str, bool | float | str, str]
+
+WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "thirty": 30,
+    "few": 3, "a few": 3, "couple": 2, "a couple of": 2, "several": 4, "half a": 0.5,
+    "a hundred": 100, "hundred": 100, "two hundred": 200, "many": 6,
+    "once": 1, "twice": 2, "thrice": 3,
+}  # fmt: skip
+NUM = (
+    r"(\d+(?:\.\d+)?|a couple of|a few|half a|a hundred|two hundred|"
+    + "|".join(sorted((w for w in WORD_NUMBERS if " " not in w), key=len, reverse=True))
+    + ")"
+)
+DECADES = {"twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65,
+           "seventies": 75, "eighties": 85, "nineties": 95}  # fmt: skip
+SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}
+METRES = {"m": 1, "metre": 1, "meter": 1, "yard": 0.9144, "yd": 0.9144, "block": 100,
+          "mile": 1609, "km": 1000, "kilometre": 1000, "kilometer": 1000, "step": 0.7}  # fmt: skip
+PER_WEEK = {"night": 7, "day": 7, "week": 1, "wk": 1, "month": 12 / 52, "year": 1 / 52}
+DAYS = {"day": 1, "week": 7, "wk": 7, "month": 30, "mo": 30, "year": 365, "yr": 365}
+
+
+def number(text: str) -> float:
+    t = text.lower().strip()
+    return float(WORD_NUMBERS.get(t, t)) if t in WORD_NUMBERS else float(t)
+
+
+def _unit(word: str, table: Mapping[str, float]) -> float | None:
+    w = word.lower().rstrip("s").rstrip(".")
+    return table.get(w)
+
+
+AGE_PATTERNS = [
+    re.compile(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b", re.I),
+    re.compile(r"\b(\d{1,3})\s*(?:y/o|yo|y\.o\.|yrs?\b)", re.I),
+    re.compile(r"\b(?:aged|age:?)\s*(\d{1,3})\b", re.I),
+    re.compile(
+        r"\b(?:i am|i'm|im|i\u2019m)\s+(\d{1,3})\b"
+        r"(?!\s*(?:weeks?|wks?|days?|months?|kg|lbs?|cm|%|x\b))",
+        re.I,
+    ),
+    re.compile(r"\b(\d{1,3})\s?(?:[MF])\b"),
+    re.compile(r"\b(\d{1,3})[- ](?:year[- ]old|yo)\b", re.I),
+]
+DECADE = re.compile(
+    r"\bin (?:my|his|her|their) (early |mid |mid-|late )?(twenties|thirties|forties|fifties|"
+    r"sixties|seventies|eighties|nineties)\b",
+    re.I,
+)
+
+
+def age(text: str) -> Iterator[Hit]:
+    for pattern in AGE_PATTERNS:
+        m = pattern.search(text)
+        if m and 0 < int(m.group(1)) <= 115:
+            yield "age", float(m.group(1)), m.group(0)
+            return
+    m = DECADE.search(text)
+    if m:
+        base = DECADES[m.group(2).lower()]
+        shift = {"early ": -3, "late ": 3}.get((m.group(1) or "").lower(), 0)
+        yield "age", float(base + shift), m.group(0)
+
+
+FEMALE = re.compile(
+    r"\b(woman|women|female|lady|girl|mrs|ms|daughter|gravida|she|her)\b|\b\d{1,3}\s?F\b|"
+    r"\b(pregnant|pregnancy|postpartum|gave birth)\b",
+    re.I,
+)
+MALE = re.compile(r"\b(man|male|gentleman|boy|mr|son|he|him|his)\b|\b\d{1,3}\s?M\b", re.I)
+FIRST_PERSON = re.compile(r"\b(i|i'm|my|me)\b", re.I)
+
+
+def sex(text: str) -> Iterator[Hit]:
+    strong_f = [m for m in FEMALE.finditer(text) if m.group(0).lower() not in ("she", "her")]
+    strong_m = [m for m in MALE.finditer(text) if m.group(0).lower() not in ("he", "him", "his")]
+    if strong_f and not strong_m:
+        yield "sex", "female", strong_f[0].group(0)
+    elif strong_m and not strong_f:
+        yield "sex", "male", strong_m[0].group(0)
+    elif not strong_f and not strong_m and not FIRST_PERSON.search(text):
+        f, m = FEMALE.search(text), MALE.search(text)
+        if f and not m:
+            yield "sex", "female", f.group(0)
+        elif m and not f:
+            yield "sex", "male", m.group(0)
+
+
+PREG_WEEKS = re.compile(
+    r"\b(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy|along)"
+    r"|\bat (\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\b(?=[^.]*\b(?:pregnan|gestation|baby|bump)\b)"
+    r"|\b(\d{1,2})(?:\+\d)?/40\b",
+    re.I,
+)
+TRIMESTER = re.compile(r"\b(third|3rd|last) trimester\b|\blate pregnancy\b", re.I)
+
+
+def pregnancy(text: str) -> Iterator[Hit]:
+    m = PREG_WEEKS.search(text)
+    if m:
+        weeks = float(next(g for g in m.groups() if g))
+        if 0 < weeks <= 44:
+            yield "pregnant", True, m.group(0)
+            yield "pregnancy_weeks", weeks, m.group(0)
+            return
+    t = TRIMESTER.search(text)
+    if t:
+        yield "pregnant", True, t.group(0)
+        yield "pregnancy_second_half", True, t.group(0)
+
+
+POSTPARTUM = re.compile(
+    r"\b(?:gave birth|delivered|had (?:my|the|a) baby|had a c-?section)\s+(?:about\s+)?"
+    + NUM
+    + r"\s*(days?|weeks?|wks?|months?)\s+ago\b"
+    r"|\b" + NUM + r"\s*(days?|weeks?|wks?|months?|/52|/7)\s*(?:ago\s*)?"
+    r"(?:postpartum|post-partum|postnatal|post-natal|post partum|after (?:giving birth|delivery|"
+    r"the birth|birth|my baby was born)|since (?:giving birth|the birth|delivery))"
+    r"|\bbaby is " + NUM + r"\s*(days?|weeks?|months?) old\b",
+    re.I,
+)
+
+
+def postpartum(text: str) -> Iterator[Hit]:
+    m = POSTPARTUM.search(text)
+    if not m:
+        return
+    groups = [g for g in m.groups() if g]
+    amount, unit = number(groups[0]), groups[1].lower()
+    days = amount * (7 if unit.startswith(("w", "/52")) else 30 if unit.startswith("m") else 1)
+    yield "postpartum", days <= 42, m.group(0)
+
+
+DURATION = re.compile(
+    r"\b(?:lasts?|lasting|lasted|last for|for|about|around|up to|of|takes?|x)\s+"
+    r"(?:about |around |up to |roughly |maybe |at least |only )?"
+    + NUM
+    + r"\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b",
+    re.I,
+)
+
+
+def cramp_duration(text: str) -> Iterator[Hit]:
+    for m in DURATION.finditer(text):
+        unit = _unit(m.group(2), SECONDS)
+        if unit is not None:
+            yield "cramp_duration_s", round(number(m.group(1)) * unit, 1), m.group(0)
+            return
+
+
+DISTANCE = re.compile(
+    r"\b(?:after|within|about|only|for|walk(?:ing)?|manage|than)\s+"
+    r"(?:about |around |only |roughly )?"
+    + NUM
+    + r"\s*(m|metres?|meters?|yards?|yds?|blocks?|miles?|km|kilometres?|steps)\b",
+    re.I,
+)
+
+
+def walking_distance(text: str) -> Iterator[Hit]:
+    if not re.search(r"\bwalk|\bstop|claudicat|\bdistance", text, re.I):
+        return
+    for m in DISTANCE.finditer(text):
+        unit = _unit(m.group(2), METRES)
+        if unit is not None:
+            yield "walking_distance_m", round(number(m.group(1)) * unit), m.group(0)
+            return
+
+
+FREQUENCY = re.compile(
+    NUM + r"\s*(?:times|x)?\s*(?:a|an|per|/|every|each)\s*(night|day|week|wk|month|year)\b"
+    r"|\b(\d+)\s*x\s*/\s*(week|wk|month|day|night)\b",
+    re.I,
+)
+
+
+def frequency(text: str) -> Iterator[Hit]:
+    m = FREQUENCY.search(text)
+    if m:
+        count, period = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        rate = number(count) * PER_WEEK[period.lower()]
+        yield "frequent_weekly", rate >= 2, m.group(0)
+
+
+SINCE = re.compile(
+    r"\bfor (?:the )?(?:last |past )?(?:about |around |over |nearly |almost )?"
+    + NUM
+    + r"\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
+    r"|\bx\s?(\d+)\s?/\s?(12|52|7)\b"
+    r"|\b(?:started|began|since)\s+(yesterday|today|last night|this morning|this week|last week|"
+    r"last month|last year|last summer|last winter)\b",
+    re.I,
+)
+RECENT = {"yesterday": 1, "today": 0, "last night": 1, "this morning": 0, "this week": 3,
+          "last week": 7, "last month": 30, "last year": 365, "last summer": 180,
+          "last winter": 180}  # fmt: skip
+
+
+def problem_duration(text: str) -> Iterator[Hit]:
+    m = SINCE.search(text)
+    if not m:
+        return
+    if m.group(1):
+        unit = _unit(m.group(2), DAYS)
+        days = number(m.group(1)) * (unit or 1)
+    elif m.group(3):
+        days = int(m.group(3)) * {"12": 30, "52": 7, "7": 1}[m.group(4)]
+    else:
+        days = RECENT[m.group(5).lower()]
+    if days > 28 or days <= 14:
+        yield "long_standing", days > 28, m.group(0)
+
+
+EXTRACTORS: list[Callable[[str], Iterator[Hit]]] = [
+    age, sex, pregnancy, postpartum, cramp_duration, walking_distance, frequency,
+    problem_duration,
+]  # fmt: skip
+
+
+def extract_numbers(text: str) -> list[Hit]:
+    """Every quantity found in ``text``, one hit per finding id (the first wins)."""
+    hits: dict[str, Hit] = {}
+    for extractor in EXTRACTORS:
+        for hit in extractor(text):
+            hits.setdefault(hit[0], hit)
+    return list(hits.values())

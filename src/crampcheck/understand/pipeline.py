@@ -1,0 +1,144 @@
+"""The spaCy pipeline that finds phrases and decides whether each is asserted.
+
+``spacy.blank("en")`` tokenizer and sentencizer, then:
+
+1. ``crampcheck_norms``: each token's NORM becomes its stem, repaired to the
+   closest lexicon word when it is a typo (see :mod:`normalise`);
+2. ``crampcheck_phrases``: a PhraseMatcher on NORM over every finding's phrases;
+   the longest non-overlapping matches become entities labelled with the finding id;
+3. three negspacy ``Negex`` components over those entities: *negation*
+   (the clinical termset plus lay cues), *hypothetical* ("if", "worried about",
+   "to rule out", "?DVT") and *family history* ("mother had", "FHx of").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import spacy
+from negspacy.negation import Negex  # noqa: F401  (registers the "negex" factory)
+from negspacy.termsets import termset
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from crampcheck.engine.model import CompiledModel
+from crampcheck.understand.normalise import TypoRepair, stem
+
+SUBJECT_STARTS = ["i", "my", "she", "he", "we", "they", "patient", "pt", "but", "also"]
+LAY_NEGATIONS = [
+    "never", "none", "nor", "neither", "haven't", "havent", "hasn't", "hasnt", "hadn't",
+    "not had", "no longer", "free of", "ruled out", "nil", "zero", "negative", "absent",
+    "lack of", "doesn't have", "does not have", "do not have", "have not", "has not",
+    "denied any", "no history of", "no hx of", "no h/o", "not on", "not taking", "stopped",
+]  # fmt: skip
+HYPOTHETICAL = [
+    "if", "in case", "whether", "worried about", "worried it", "worried that", "afraid of",
+    "scared of", "concerned about", "concern for", "to rule out", "rule out", "r/o",
+    "to exclude", "exclude", "query", "?", "possible", "possibly", "might", "could it be",
+    "could be", "would", "what if", "unless", "risk of", "at risk", "in order to", "prevent",
+    "avoid", "screen for", "used to",
+]  # fmt: skip
+FAMILY = [
+    "mother had", "mum had", "mom had", "father had", "dad had", "sister had", "brother had",
+    "grandmother had", "grandfather had", "nan had", "grandma had", "grandpa had",
+    "family history of", "family history", "fhx of", "fhx", "fh of", "fh:", "runs in",
+    "mother has", "father has", "mum has", "dad has", "parents had", "aunt had", "uncle had",
+]  # fmt: skip
+FAMILY_FOLLOWING = ["runs in the family", "runs in my family", "in the family", "in my family"]
+
+
+def _clinical() -> dict[str, list[str]]:
+    """negspacy's clinical termset (Chapman's NegEx lists)."""
+    patterns: dict[str, list[str]] = termset("en_clinical").get_patterns()  # type: ignore[no-untyped-call]
+    return patterns
+
+
+def _termset(preceding: list[str], following: list[str]) -> dict[str, list[str]]:
+    return {
+        "pseudo_negations": [],
+        "preceding_negations": preceding,
+        "following_negations": following,
+        "termination": [*_clinical()["termination"], *SUBJECT_STARTS],
+    }
+
+
+def _negation_termset() -> dict[str, list[str]]:
+    base = _clinical()
+    return {
+        "pseudo_negations": base["pseudo_negations"],
+        "preceding_negations": [*base["preceding_negations"], *LAY_NEGATIONS],
+        "following_negations": [*base["following_negations"], "free", "negative"],
+        "termination": [*base["termination"], *SUBJECT_STARTS],
+    }
+
+
+def _norms(repair: TypoRepair) -> Callable[[Doc], Doc]:
+    def set_norms(doc: Doc) -> Doc:
+        for token in doc:
+            token.norm_ = repair(stem(token.text))
+        return doc
+
+    return set_norms
+
+
+def _phrases(matcher: PhraseMatcher) -> Callable[[Doc], Doc]:
+    def find(doc: Doc) -> Doc:
+        spans = matcher(doc, as_spans=True)
+        doc.ents = filter_spans(spans)
+        return doc
+
+    return find
+
+
+def _phrase_docs(nlp: Language, phrases: list[str]) -> list[Doc]:
+    docs = []
+    for phrase in phrases:
+        doc = nlp.make_doc(phrase)
+        for token in doc:
+            token.norm_ = stem(token.text)
+        docs.append(doc)
+    return docs
+
+
+def _from_choice(model: CompiledModel, fid: str) -> bool:
+    """Derived from a choice (sex): read as the choice itself by :mod:`numbers` instead."""
+    rule = model.findings[fid].derived_from
+    return rule is not None and model.findings[rule.finding].type == "choice"
+
+
+def _lexicon(model: CompiledModel) -> dict[str, list[str]]:
+    return {
+        f.id: sorted({p.lower() for p in f.phrases})
+        for f in model.kb.findings
+        if f.type == "yes_no" and f.phrases and not _from_choice(model, f.id)
+    }
+
+
+def build_pipeline(model: CompiledModel) -> Language:
+    """A pipeline for this knowledge base's lexicon (build once, reuse)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    lexicon = _lexicon(model)
+    vocabulary = {
+        stem(t.text) for phrases in lexicon.values() for p in phrases for t in nlp.make_doc(p)
+    }
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    for fid, phrases in lexicon.items():
+        matcher.add(fid, _phrase_docs(nlp, phrases))
+    Language.component("crampcheck_norms", func=_norms(TypoRepair(vocabulary)))
+    Language.component("crampcheck_phrases", func=_phrases(matcher))
+    nlp.add_pipe("crampcheck_norms")
+    nlp.add_pipe("crampcheck_phrases")
+    configs: list[tuple[str, dict[str, Any]]] = [
+        ("negex", {"neg_termset": _negation_termset()}),
+        ("hypothetical", {"neg_termset": _termset(HYPOTHETICAL, ["?"]),
+                          "extension_name": "hypothetical"}),
+        ("family", {"neg_termset": _termset(FAMILY, FAMILY_FOLLOWING),
+                    "extension_name": "family"}),
+    ]  # fmt: skip
+    for name, config in configs:
+        nlp.add_pipe("negex", name=name, config=config)
+    return nlp

@@ -1,0 +1,64 @@
+"""Text crampcheck cannot read gets a clear message; nothing crashes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from crampcheck.cli import app
+from crampcheck.engine.model import default_model
+from crampcheck.errors import UserInputError
+from crampcheck.understand.checks import MAX_TEXT, check_text
+from crampcheck.understand.reader import read_text
+
+MODEL = default_model()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the story is empty"),
+        ("   \n\t ", "the story is empty"),
+        ("x" * (MAX_TEXT + 1), f"at most {MAX_TEXT} are read"),
+        ("cramps\x00\x01\x02 at night", "control character"),
+        ("\U0001f9b5\U0001f62b\U0001f4a2", "the story is empty"),
+        ("У меня ночью сводит икры, болит нога уже месяц", "reads English only"),
+        ("ふくらはぎが夜につります。痛いです。毎晩です。", "reads English only"),
+    ],
+)
+def test_unreadable_text_gets_a_specific_message(text: str, message: str) -> None:
+    with pytest.raises(UserInputError, match=message):
+        check_text(text)
+
+
+def test_emoji_in_a_story_are_ignored() -> None:
+    found = {f.id: f.value for f in read_text(MODEL, "my calf cramps at night \U0001f62b")}
+    assert found["night_cramps"] is True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_unicode_never_crashes_the_reader(text: str) -> None:
+    try:
+        found = read_text(MODEL, text)
+    except UserInputError:
+        return
+    assert all(f.id in MODEL.findings for f in found)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="abc '\"()[]{}", min_size=1, max_size=3000))
+def test_long_tokens_and_nested_quotes_never_crash(text: str) -> None:
+    try:
+        read_text(MODEL, "my calf cramps " + text)
+    except UserInputError:
+        pass
+
+
+def test_the_cli_refuses_bad_text_with_exit_code_2_and_no_traceback() -> None:
+    result = CliRunner().invoke(app, ["assess", "--text", "   "])
+    assert result.exit_code == 2
+    assert "the story is empty" in result.stderr
+    assert "Traceback" not in result.output
