@@ -24,7 +24,7 @@ MODEL = default_model()
         ("x" * (MAX_TEXT + 1), f"at most {MAX_TEXT} are read"),
         ("cramps\x00\x01\x02 at night", "control character"),
         ("\U0001f9b5\U0001f62b\U0001f4a2", "the story is empty"),
-        ("У меня ночью сводит икры, болит нога уже месяц", "reads English only"),
+        ("У меня ночью сводит икры, болит нога уже месяц", "reads English only"),  # noqa: RUF001
         ("ふくらはぎが夜につります。痛いです。毎晩です。", "reads English only"),
     ],
 )
@@ -51,10 +51,8 @@ def test_arbitrary_unicode_never_crashes_the_reader(text: str) -> None:
 @settings(max_examples=50, deadline=None)
 @given(st.text(alphabet="abc '\"()[]{}", min_size=1, max_size=3000))
 def test_long_tokens_and_nested_quotes_never_crash(text: str) -> None:
-    try:
-        read_text(MODEL, "my calf cramps " + text)
-    except UserInputError:
-        pass
+    found = {f.id for f in read_text(MODEL, "my calf cramps " + text)}
+    assert "site_calf" in found
 
 
 def test_the_cli_refuses_bad_text_with_exit_code_2_and_no_traceback() -> None:
