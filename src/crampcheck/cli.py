@@ -21,7 +21,7 @@ from crampcheck.knowledge.export import export_kb
 from crampcheck.knowledge.lint import check_kb, find_seeds_dir
 from crampcheck.knowledge.loader import default_data_dir, load_kb, load_kb_from
 from crampcheck.knowledge.models import KnowledgeBase
-from crampcheck.report_text import assessment_panel, eval_table, question_stats
+from crampcheck.report_text import assessment_panel, eval_table, question_stats, reader_table
 
 app = typer.Typer(
     help="Why do my legs cramp? Decision support, not a diagnosis.",
@@ -259,3 +259,28 @@ def interview_cmd(
         _fail(str(exc))
         return
     out.print(assessment_panel(_kb(), result))
+
+
+@app.command("eval-reader")
+def eval_reader_cmd(
+    file: Annotated[Path, typer.Argument(help="Annotated corpus JSONL (eval/understand/).")],
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = (
+        OutputFormat.text
+    ),
+    errors: Annotated[bool, typer.Option(help="Also list every disagreement.")] = False,
+) -> None:
+    """Precision, recall and F1 of the text reader against annotated sentences."""
+    from crampcheck.evaluation.reader_eval import evaluate_reader, read_corpus
+
+    try:
+        report = evaluate_reader(default_model(), read_corpus(file))
+    except UserInputError as exc:
+        _fail(str(exc))
+        return
+    data = report.to_dict()
+    if errors:
+        data["errors"] = report.errors
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(data, indent=1) + "\n")
+    else:
+        out.print(reader_table(data, file.name))

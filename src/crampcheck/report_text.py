@@ -111,3 +111,18 @@ def eval_table(summary: dict[str, Any], name: str, form: str) -> Group:
             _pct(row["safe"]),
         )
     return Group(head, causes)
+
+
+def reader_table(data: dict[str, Any], name: str) -> Table:
+    """Precision, recall and F1 overall, by polarity and by finding category."""
+    table = Table(title=f"{name}: {data['items']} items; negation accuracy "
+                  f"{_pct(data['negation_accuracy'])}")  # fmt: skip
+    for col in ("scope", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(col)
+    rows = [("overall", data["overall"])]
+    rows += [(f"polarity: {k}", v) for k, v in data["by_polarity"].items()]
+    rows += [(f"category: {k}", v) for k, v in data["by_category"].items()]
+    for label, s in rows:
+        table.add_row(label, _pct(s["precision"]), _pct(s["recall"]), _pct(s["f1"]),
+                      str(s["tp"]), str(s["fp"]), str(s["fn"]))  # fmt: skip
+    return table
