@@ -14,6 +14,14 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 
 SUFFIXES = ("ing", "ed", "es", "s")
+IRREGULAR = {
+    "calves": "calf", "calfs": "calf", "feet": "foot", "woke": "wake", "woken": "wake",
+    "waking": "wake", "wakes": "wake", "knees": "knee", "toes": "toe", "legs": "leg",
+    "thighs": "thigh", "nights": "night", "nightly": "night", "worse": "worse", "men": "man",
+    "women": "woman", "children": "child", "ran": "run", "running": "run", "swam": "swim",
+    "swimming": "swim", "bit": "bite", "bitten": "bite", "stung": "sting", "fell": "fall",
+    "fallen": "fall", "lying": "lie", "lay": "lie", "dying": "die",
+}  # fmt: skip
 MIN_STEM_LENGTH = 4
 MIN_FUZZY_LENGTH = 5
 FUZZY_CUTOFF = 85.0
@@ -22,6 +30,8 @@ FUZZY_CUTOFF = 85.0
 def stem(word: str) -> str:
     """Lower-case ``word`` and strip one common inflection (-ing, -ed, -es, -s)."""
     w = word.lower().replace("\u2019", "'")
+    if w in IRREGULAR:
+        return IRREGULAR[w]
     if len(w) <= MIN_STEM_LENGTH or not w.isalpha():
         return w
     for suffix in SUFFIXES:

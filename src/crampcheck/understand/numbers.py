@@ -77,22 +77,28 @@ def age(text: str) -> Iterator[Hit]:
 
 
 FEMALE = re.compile(
-    r"\b(woman|women|female|lady|girl|mrs|ms|daughter|gravida|she|her)\b|\b\d{1,3}\s?F\b|"
-    r"\b(pregnant|pregnancy|postpartum|gave birth)\b",
+    r"\b(woman|women|female|lady|girl|mrs|ms|daughter|daugter|gravida|widow|she|her|shes)\b"
+    r"|\b\d{1,3}\s?F\b|\b(pregna\w*|pregant|postpartum|gave birth|c-?section|caesarean|"
+    r"trimester|my period|menstrua\w*|had my baby|postnatal|breastfeeding)\b",
     re.I,
 )
-MALE = re.compile(r"\b(man|male|gentleman|boy|mr|son|he|him|his)\b|\b\d{1,3}\s?M\b", re.I)
-FIRST_PERSON = re.compile(r"\b(i|i'm|my|me)\b", re.I)
+MALE = re.compile(r"\b(man|male|gentleman|boy|mr|son|he|him|his|hes)\b|\b\d{1,3}\s?M\b", re.I)
+FIRST_PERSON = re.compile(r"\b(i|i'm|im|my|me)\b", re.I)
+ABOUT_A_CHILD = re.compile(
+    r"\bmy (?:\d+[- ]?(?:yr|year|month)s?[- ]?old|little one|child|kid|toddler|baby|teen)", re.I
+)
+PRONOUNS = ("she", "her", "shes", "he", "him", "his", "hes")
 
 
 def sex(text: str) -> Iterator[Hit]:
-    strong_f = [m for m in FEMALE.finditer(text) if m.group(0).lower() not in ("she", "her")]
-    strong_m = [m for m in MALE.finditer(text) if m.group(0).lower() not in ("he", "him", "his")]
+    strong_f = [m for m in FEMALE.finditer(text) if m.group(0).lower() not in PRONOUNS]
+    strong_m = [m for m in MALE.finditer(text) if m.group(0).lower() not in PRONOUNS]
+    pronouns_count = not FIRST_PERSON.search(text) or ABOUT_A_CHILD.search(text)
     if strong_f and not strong_m:
         yield "sex", "female", strong_f[0].group(0)
     elif strong_m and not strong_f:
         yield "sex", "male", strong_m[0].group(0)
-    elif not strong_f and not strong_m and not FIRST_PERSON.search(text):
+    elif not strong_f and not strong_m and pronouns_count:
         f, m = FEMALE.search(text), MALE.search(text)
         if f and not m:
             yield "sex", "female", f.group(0)
@@ -210,9 +216,26 @@ RECENT = {"yesterday": 1, "today": 0, "last night": 1, "this morning": 0, "this 
           "last winter": 180}  # fmt: skip
 
 
+SYMPTOM = re.compile(
+    r"cramp|ache|aching|pain|hurt|pull|heav|buzz|restless|numb|tingl|swell|swollen|spasm|"
+    r"\bit\b|\bthis\b|\bthem\b|seiz|knot|c/o|sore|weak|symptom",
+    re.I,
+)
+NOT_SYMPTOM = re.compile(r"\b(on|taking|been on|diabet\w*|had)\b[^.,;]*$", re.I)
+
+
+def _clause_at(text: str, start: int, end: int) -> tuple[str, str]:
+    left = max(text.rfind(c, 0, start) for c in ".;!?\n")
+    right = min([i for i in (text.find(c, end) for c in ".;!?\n") if i >= 0] or [len(text)])
+    return text[left + 1 : start], text[left + 1 : right]
+
+
 def problem_duration(text: str) -> Iterator[Hit]:
     m = SINCE.search(text)
     if not m:
+        return
+    before, clause = _clause_at(text, m.start(), m.end())
+    if not SYMPTOM.search(clause) or NOT_SYMPTOM.search(before):
         return
     if m.group(1):
         unit = _unit(m.group(2), DAYS)
@@ -225,9 +248,35 @@ def problem_duration(text: str) -> Iterator[Hit]:
         yield "long_standing", days > 28, m.group(0)
 
 
+BOTH = re.compile(
+    r"\b(both (?:legs?|calf|calves|feet|foot|thighs?|sides|knees)|bilateral(?:ly)?|bilat|"
+    r"either (?:leg|calf|side)|my (?:legs|calves|feet|thighs)|"
+    r"(?:his|her|their|the) (?:legs|calves)|"
+    r"(?:legs|calves|feet|thighs) (?:cramp|ache|hurt|pull|buzz|feel|are|keep|get|go))\b",
+    re.I,
+)
+ONE_SIDE = re.compile(
+    r"\b((?i:left|right|one|lt|rt)|L|R)\.? (?i:lower )?"
+    r"(?i:leg|calf|foot|thigh|shin|ankle|knee|hamstring|side)\b"
+)
+ONLY_ONE = re.compile(r"\b(only|just) (?:the |my )?(left|right)\b", re.I)
+
+
+def laterality(text: str) -> Iterator[Hit]:
+    """One leg ("left calf", "R leg") or both ("both calves", "my legs ache")."""
+    both = BOTH.search(text)
+    one = ONE_SIDE.search(text) or re.search(
+        r"\b(only|just) (?:the |my )?(left|right)\b", text, re.I
+    )
+    if both and not one:
+        yield "both_legs", True, both.group(0)
+    elif one and not both:
+        yield "one_leg_only", True, one.group(0)
+
+
 EXTRACTORS: list[Callable[[str], Iterator[Hit]]] = [
     age, sex, pregnancy, postpartum, cramp_duration, walking_distance, frequency,
-    problem_duration,
+    problem_duration, laterality,
 ]  # fmt: skip
 
 
