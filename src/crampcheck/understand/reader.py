@@ -4,7 +4,8 @@ The spaCy pipeline (:mod:`pipeline`) finds the knowledge base's phrases with
 stemming and typo repair and marks each one negated, hypothetical or family
 history; :mod:`numbers` reads ages, pregnancy weeks, time since birth, attack
 duration, walking distance and frequency. Hypothetical and family-history
-mentions are dropped; a finding stated both ways counts as stated.
+mentions are dropped, and so are negated body sites ("no swelling of the calf"
+denies the swelling, not the calf); a finding stated both ways counts as stated.
 """
 
 from __future__ import annotations
@@ -38,12 +39,14 @@ def pipeline_for(model: CompiledModel) -> Language:
     return _PIPELINES[model.kb.version]
 
 
-def _phrase_findings(nlp: Language, text: str) -> dict[str, TextFinding]:
+def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     found: dict[str, TextFinding] = {}
-    for ent in nlp(text).ents:
+    for ent in pipeline_for(model)(text).ents:
         if ent._.hypothetical or ent._.family:
             continue
         value = not ent._.negex
+        if not value and model.findings[ent.label_].category == "site":
+            continue  # "no swelling of the calf": the calf is where, not what is denied
         old = found.get(ent.label_)
         if old is None or (value and old.value is False):
             found[ent.label_] = TextFinding(ent.label_, value, ent.text)
@@ -53,7 +56,7 @@ def _phrase_findings(nlp: Language, text: str) -> dict[str, TextFinding]:
 def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     """Findings stated or denied in ``text`` (checked first: see :mod:`checks`)."""
     cleaned = check_text(text)
-    found = _phrase_findings(pipeline_for(model), cleaned)
+    found = _phrase_findings(model, cleaned)
     for fid, value, span in extract_numbers(cleaned):
         if fid not in found or isinstance(value, float | str):
             found[fid] = TextFinding(fid, value, span)
