@@ -1,15 +1,16 @@
 """Word forms for matching: light stemming, and typo repair against the lexicon.
 
 Both the lexicon's phrases and the person's words go through :func:`stem`, so
-"cramping", "cramps" and "cramped" all match "cramp". Words the lexicon does not
-know are repaired to the closest lexicon word when they are long enough and
-close enough (rapidfuzz ratio), so "swolen" matches "swollen" and "furosemid"
-matches "furosemide".
+"cramping", "cramps" and "cramped" all match "cramp". Words that are neither in
+the lexicon nor ordinary English words (pyspellchecker's dictionary) are
+repaired to the closest lexicon word when they are long enough and close enough
+(rapidfuzz ratio), so "swolen" matches "swollen" and "furosemid" matches
+"furosemide", while "useless" is never turned into "pulseless".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -42,16 +43,29 @@ def stem(word: str) -> str:
     return w
 
 
-class TypoRepair:
-    """Maps unknown words to the closest known lexicon word, with a cache."""
+def english_words() -> Callable[[str], bool]:
+    """A test for "is this an ordinary English word" (pyspellchecker's dictionary)."""
+    from spellchecker import SpellChecker
 
-    def __init__(self, vocabulary: Iterable[str]) -> None:
+    checker = SpellChecker(distance=1)
+    return lambda word: bool(checker.known([word]))
+
+
+class TypoRepair:
+    """Maps unknown, non-English words to the closest lexicon word, with a cache."""
+
+    def __init__(
+        self, vocabulary: Iterable[str], is_english: Callable[[str], bool] = lambda _w: False
+    ) -> None:
         self.known = frozenset(vocabulary)
+        self.is_english = is_english
         self._long = sorted(w for w in self.known if len(w) >= MIN_FUZZY_LENGTH)
         self._cache: dict[str, str] = {}
 
-    def __call__(self, stemmed: str) -> str:
+    def __call__(self, stemmed: str, word: str | None = None) -> str:
         if stemmed in self.known or len(stemmed) < MIN_FUZZY_LENGTH or not stemmed.isalpha():
+            return stemmed
+        if self.is_english((word or stemmed).lower()):
             return stemmed
         if stemmed not in self._cache:
             best = process.extractOne(

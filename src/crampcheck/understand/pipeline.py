@@ -5,7 +5,8 @@
 1. ``crampcheck_norms``: each token's NORM becomes its stem, repaired to the
    closest lexicon word when it is a typo (see :mod:`normalise`);
 2. ``crampcheck_phrases``: a PhraseMatcher on NORM over every finding's phrases;
-   the longest non-overlapping matches become entities labelled with the finding id;
+   the longest non-overlapping matches become spans labelled with the finding id
+   (body sites and times may overlap other findings' phrases);
 3. three negspacy ``Negex`` components over those entities: *negation*
    (the clinical termset plus lay cues), *hypothetical* ("if", "worried about",
    "to rule out", "?DVT") and *family history* ("mother had", "FHx of").
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from crampcheck.engine.model import CompiledModel
-from crampcheck.understand.normalise import TypoRepair, stem
+from crampcheck.understand.normalise import TypoRepair, english_words, stem
 
 SUBJECT_STARTS = ["i", "my", "she", "he", "we", "they", "patient", "pt", "but", "also"]
 LAY_NEGATIONS = [
@@ -75,19 +76,28 @@ def _negation_termset() -> dict[str, list[str]]:
     }
 
 
+SPAN_KEY = "findings"
+CO_FIRING = ("site", "timing")
+"""Categories whose phrases may overlap another finding's ("swollen calf" is also the calf)."""
+
+
 def _norms(repair: TypoRepair) -> Callable[[Doc], Doc]:
     def set_norms(doc: Doc) -> Doc:
         for token in doc:
-            token.norm_ = repair(stem(token.text))
+            token.norm_ = repair(stem(token.text), token.text)
         return doc
 
     return set_norms
 
 
-def _phrases(matcher: PhraseMatcher) -> Callable[[Doc], Doc]:
+def _phrases(matcher: PhraseMatcher, co_firing: frozenset[str]) -> Callable[[Doc], Doc]:
+    """Longest match wins, except that body sites and times may overlap other findings."""
+
     def find(doc: Doc) -> Doc:
         spans = matcher(doc, as_spans=True)
-        doc.ents = filter_spans(spans)
+        main = filter_spans([s for s in spans if s.label_ not in co_firing])
+        extra = filter_spans([s for s in spans if s.label_ in co_firing])
+        doc.spans[SPAN_KEY] = [*main, *extra]
         return doc
 
     return find
@@ -128,8 +138,10 @@ def build_pipeline(model: CompiledModel) -> Language:
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")
     for fid, phrases in lexicon.items():
         matcher.add(fid, _phrase_docs(nlp, phrases))
-    Language.component("crampcheck_norms", func=_norms(TypoRepair(vocabulary)))
-    Language.component("crampcheck_phrases", func=_phrases(matcher))
+    co_firing = frozenset(f.id for f in model.kb.findings if f.category in CO_FIRING)
+    repair = TypoRepair(vocabulary, english_words())
+    Language.component("crampcheck_norms", func=_norms(repair))
+    Language.component("crampcheck_phrases", func=_phrases(matcher, co_firing))
     nlp.add_pipe("crampcheck_norms")
     nlp.add_pipe("crampcheck_phrases")
     configs: list[tuple[str, dict[str, Any]]] = [
@@ -140,5 +152,5 @@ def build_pipeline(model: CompiledModel) -> Language:
                     "extension_name": "family"}),
     ]  # fmt: skip
     for name, config in configs:
-        nlp.add_pipe("negex", name=name, config=config)
+        nlp.add_pipe("negex", name=name, config={**config, "span_keys": [SPAN_KEY]})
     return nlp

@@ -17,7 +17,7 @@ from spacy.language import Language
 from crampcheck.engine.model import CompiledModel
 from crampcheck.understand.checks import MAX_TEXT, check_text
 from crampcheck.understand.numbers import extract_numbers
-from crampcheck.understand.pipeline import build_pipeline
+from crampcheck.understand.pipeline import SPAN_KEY, build_pipeline
 
 __all__ = ["MAX_TEXT", "TextFinding", "read_text"]
 
@@ -41,7 +41,8 @@ def pipeline_for(model: CompiledModel) -> Language:
 
 def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     found: dict[str, TextFinding] = {}
-    for ent in pipeline_for(model)(text).ents:
+    doc = pipeline_for(model)(text)
+    for ent in doc.spans[SPAN_KEY]:
         if ent._.hypothetical or ent._.family:
             continue
         value = not ent._.negex
