@@ -7,7 +7,9 @@
 2. ``crampcheck_phrases``: a PhraseMatcher on NORM over every finding's phrases;
    the longest non-overlapping matches become spans labelled with the finding id
    (body sites and times may overlap other findings' phrases);
-3. three negspacy ``Negex`` components over those entities: *negation*
+3. ``crampcheck_rules``: clause-level co-occurrence rules (:mod:`rules`) for
+   findings described in pieces ("my pee looked like cola");
+4. three negspacy ``Negex`` components over those entities: *negation*
    (the clinical termset plus lay cues), *hypothetical* ("if", "worried about",
    "to rule out", "?DVT") and *family history* ("mother had", "FHx of").
 """
@@ -27,8 +29,12 @@ from spacy.util import filter_spans
 
 from crampcheck.engine.model import CompiledModel
 from crampcheck.understand.normalise import TypoRepair, english_words, stem
+from crampcheck.understand.rules import co_occurrence
 
-SUBJECT_STARTS = ["i", "my", "she", "he", "we", "they", "patient", "pt", "but", "also"]
+SUBJECT_STARTS = [
+    "i", "my", "she", "he", "we", "they", "patient", "pt", "but", "also", "and the", "and my",
+    "and his", "and her", "and it", "and now", "now", "then", "since", "because", "so",
+]  # fmt: skip
 LAY_NEGATIONS = [
     "never", "none", "nor", "neither", "haven't", "havent", "hasn't", "hasnt", "hadn't",
     "not had", "no longer", "free of", "ruled out", "nil", "zero", "negative", "absent",
@@ -142,8 +148,10 @@ def build_pipeline(model: CompiledModel) -> Language:
     repair = TypoRepair(vocabulary, english_words())
     Language.component("crampcheck_norms", func=_norms(repair))
     Language.component("crampcheck_phrases", func=_phrases(matcher, co_firing))
+    Language.component("crampcheck_rules", func=co_occurrence(SPAN_KEY))
     nlp.add_pipe("crampcheck_norms")
     nlp.add_pipe("crampcheck_phrases")
+    nlp.add_pipe("crampcheck_rules")
     configs: list[tuple[str, dict[str, Any]]] = [
         ("negex", {"neg_termset": _negation_termset()}),
         ("hypothetical", {"neg_termset": _termset(HYPOTHETICAL, ["?"]),

@@ -1,0 +1,103 @@
+"""Clause-level co-occurrence rules: findings people describe in pieces.
+
+"My pee this morning looked like cola" never says "dark urine"; "the foot has
+gone white and stone cold" never says "cold, pale leg". A rule names groups of
+word stems; it fires when every group has a word within one sentence and a
+window of ``WINDOW`` tokens. The span it makes goes through the same negation,
+hypothetical and family-history scopes as a phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from crampcheck.understand.normalise import stem
+
+WINDOW = 12
+
+RULES: dict[str, list[list[str]]] = {
+    "chest_pain": [["chest"], ["pain", "hurt", "ache", "tight", "sharp", "pressure", "crush",
+                               "stab", "heavy"]],
+    "breathless": [["breath", "breathe", "breathing"],
+                   ["short", "can't", "cannot", "hard", "struggl", "out", "difficult", "catch"]],
+    "calf_swollen_one_side": [["calf", "shin", "leg", "lower"],
+                              ["swollen", "swell", "fatter", "bigger", "larger", "thicker",
+                               "puffy", "balloon"]],
+    "calf_tender": [["calf", "shin", "leg"], ["tender", "press", "touch", "squeez"],
+                    ["sore", "hurt", "pain", "tender", "ouch"]],
+    "calf_warm_red": [["calf", "shin", "leg"], ["warm", "hot", "red", "flush"]],
+    "leg_cold_pale_sudden": [["leg", "foot", "calf", "toe"], ["white", "pale", "blue", "grey",
+                                                              "mottl"],
+                             ["cold", "icy", "numb", "dead", "feel"]],
+    "saddle_numbness": [["numb", "feel", "sensation", "tingl"],
+                        ["between", "groin", "bottom", "saddle", "genital", "wip", "buttock",
+                         "perineum", "backside"]],
+    "bladder_bowel_change": [["pee", "urine", "bladder", "wee", "bowel", "poo", "urinat",
+                              "toilet"],
+                             ["can't", "cannot", "couldn't", "unable", "lost", "leak", "wet",
+                              "incontinen", "retention", "control", "accident"]],
+    "dark_urine": [["urine", "pee", "wee", "piss", "urinat"],
+                   ["dark", "brown", "cola", "coke", "tea", "black", "red", "blood"]],
+    "tense_leg_after_injury": [["leg", "shin", "calf", "cast", "compartment", "thigh"],
+                               ["tense", "burst", "bursting", "proportion", "drum"]],
+    "cannot_bear_weight": [["weight", "stand", "step", "walk"],
+                           ["can't", "cannot", "unable", "couldn't", "won't", "refus"],
+                           ["weight", "on it", "at all", "any"]],
+    "one_side_weakness_face_speech": [["face", "mouth", "smile", "speech", "word", "talk",
+                                       "speak", "lip"],
+                                      ["droop", "lopsided", "slur", "garbl", "jumbl", "wrong",
+                                       "fallen", "drop", "muddl"]],
+    "stiff_jaw": [["jaw", "mouth"], ["stiff", "tight", "lock", "clench", "open"]],
+    "venomous_bite": [["bit", "bite", "sting", "stung", "prick"],
+                      ["spider", "snake", "scorpion", "adder", "jellyfish", "widow", "redback",
+                       "stingray", "urchin", "viper"]],
+    "ulcer_or_black_toes": [["toe", "foot", "heel"], ["black", "blacken", "gangren", "ulcer",
+                                                      "won't heal", "not heal"]],
+    "mouth_tingling_hand_spasm": [["lip", "mouth", "finger", "hand"],
+                                  ["tingl", "pins", "numb", "cramp", "claw", "spasm"]],
+    "red_hot_spreading_skin": [["red", "redness", "hot"], ["spread", "spreading", "growing",
+                                                           "bigger"]],
+}  # fmt: skip
+
+
+def _stems(group: list[str]) -> list[str]:
+    return [stem(w) for w in group]
+
+
+COMPILED = {fid: [_stems(g) for g in groups] for fid, groups in RULES.items()}
+
+
+def _hits(doc: Doc, start: int, end: int, group: list[str]) -> list[int]:
+    return [i for i in range(start, end) if any(doc[i].norm_.startswith(w) for w in group)]
+
+
+def _fire(doc: Doc, sent: Span, groups: list[list[str]]) -> tuple[int, int] | None:
+    positions = [_hits(doc, sent.start, sent.end, g) for g in groups]
+    if not all(positions):
+        return None
+    first = min(p[0] for p in positions)
+    last = max(min(p for p in pos if p >= first) if any(p >= first for p in pos) else pos[0]
+               for pos in positions)  # fmt: skip
+    return (first, last + 1) if last - first < WINDOW else None
+
+
+def co_occurrence(span_key: str) -> Callable[[Doc], Doc]:
+    """A pipeline component that adds a span for every rule that fires and no phrase found."""
+
+    def add(doc: Doc) -> Doc:
+        found = {s.label_ for s in doc.spans[span_key]}
+        extra = []
+        for fid, groups in COMPILED.items():
+            if fid in found:
+                continue
+            for sent in doc.sents:
+                hit = _fire(doc, sent, groups)
+                if hit is not None:
+                    extra.append(Span(doc, hit[0], hit[1], label=fid))
+                    break
+        doc.spans[span_key] = [*doc.spans[span_key], *extra]
+        return doc
+
+    return add
