@@ -43,3 +43,30 @@ def test_ages_are_read(text: str, age: int) -> None:
 
 def test_a_finding_stated_both_ways_counts_as_stated() -> None:
     assert found("no cramps in the day, but cramps at night")["night_cramps"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("my pee this morning looked like cola", "dark_urine"),
+        ("the foot has gone white and stone cold", "leg_cold_pale_sudden"),
+        ("the area between my legs feels numb", "saddle_numbness"),
+        ("he can't put any weight on it", "cannot_bear_weight"),
+        ("the right side of his mouth is drooping", "one_side_weakness_face_speech"),
+        ("bitten on the hand by a black spider", "venomous_bite"),
+    ],
+)
+def test_findings_described_in_pieces_are_read(text: str, finding: str) -> None:
+    assert found(text)[finding] is True
+
+
+def test_a_rule_finding_can_be_denied() -> None:
+    assert found("no pain in my chest")["chest_pain"] is False
+
+
+def test_a_time_ago_is_not_an_attack_duration() -> None:
+    assert "cramp_duration_s" not in found("it started about an hour ago, my calf is sore")
+
+
+def test_short_stems_match_whole_words_only() -> None:
+    assert "calf_warm_red" not in found("a shiny black spider with a red mark")

@@ -155,7 +155,7 @@ DURATION = re.compile(
     r"\b(?:lasts?|lasting|lasted|last for|for|about|around|up to|of|takes?|x)\s+"
     r"(?:about |around |up to |roughly |maybe |at least |only )?"
     + NUM
-    + r"\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b",
+    + r"\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b(?!\s*ago)",
     re.I,
 )
 

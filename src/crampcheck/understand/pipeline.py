@@ -32,9 +32,12 @@ from crampcheck.understand.normalise import TypoRepair, english_words, stem
 from crampcheck.understand.rules import co_occurrence
 
 SUBJECT_STARTS = [
-    "i", "my", "she", "he", "we", "they", "patient", "pt", "but", "also", "and the", "and my",
-    "and his", "and her", "and it", "and now", "now", "then", "since", "because", "so",
+    ", i", ", my", ", she", ", he", ", we", ", they", ", it", ", the", ", and", "but", "also",
+    "and the", "and my", "and his", "and her", "and it", "and now", "now", "then", "since",
+    "because", "so",
 ]  # fmt: skip
+"""Clause starts that end a negation's scope ("No swelling, I take..."). Pronouns only
+count after a comma, so "no pain in my chest" keeps "my chest" inside the scope."""
 LAY_NEGATIONS = [
     "never", "none", "nor", "neither", "haven't", "havent", "hasn't", "hasnt", "hadn't",
     "not had", "no longer", "free of", "ruled out", "nil", "zero", "negative", "absent",
