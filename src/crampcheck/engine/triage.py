@@ -60,6 +60,8 @@ def _candidates(
         yield rule.triage, f"Red flag: {rule.label}. {rule.action}"
     top = max(range(model.size), key=post.__getitem__)
     for i, cond in enumerate(model.conditions):
+        if cond.requires and not any(known.get(f) for f in cond.requires):
+            continue
         alert = cond.alert is not None and post[i] >= cond.alert.p
         if not (alert or post[i] >= LIKELY or i == top):
             continue

@@ -140,6 +140,7 @@ def _check_condition(ck: Checker, cond: Condition) -> None:
     for fid, prob in cond.likelihoods.items():
         ck.probability(file, f"{cond.id}.likelihoods.{fid}", prob)
     ck.finding_ids(file, f"{cond.id}.likelihoods", cond.likelihoods)
+    ck.finding_ids(file, f"{cond.id}.requires", cond.requires)
     if len(cond.likelihoods) < MIN_LIKELIHOODS:
         ck.add(file, cond.id, f"at least {MIN_LIKELIHOODS} likelihoods", str(len(cond.likelihoods)))
     for code in cond.icd10:

@@ -182,6 +182,9 @@ class Condition(Strict):
     red_flag: bool = False
     prior: Prob
     alert: Prob | None = None
+    requires: list[str] = []
+    """Findings of which at least one must be known present for this condition to set
+    triage (e.g. pregnancy for pre-eclampsia); the ranking is not affected."""
     likelihoods: dict[str, Prob]
     triage: TriageLevel
     escalations: list[Escalation] = []

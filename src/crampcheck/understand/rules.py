@@ -3,8 +3,9 @@
 "My pee this morning looked like cola" never says "dark urine"; "the foot has
 gone white and stone cold" never says "cold, pale leg". A rule names groups of
 word stems; it fires when every group has a word within one sentence and a
-window of ``WINDOW`` tokens. The span it makes goes through the same negation,
-hypothetical and family-history scopes as a phrase.
+window of ``WINDOW`` tokens; a finding may have alternative rules ("id|2"). The
+span it makes goes through the same negation, hypothetical and family-history
+scopes as a phrase.
 """
 
 from __future__ import annotations
@@ -30,12 +31,13 @@ RULES: dict[str, list[list[str]]] = {
     "calf_tender": [["calf", "shin", "leg"], ["tender", "press", "touch", "squeez"],
                     ["sore", "hurt", "pain", "tender", "ouch"]],
     "calf_warm_red": [["calf", "shin", "leg"], ["warm", "hot", "red", "flush"]],
-    "leg_cold_pale_sudden": [["leg", "foot", "calf", "toe"], ["white", "pale", "blue", "grey",
-                                                              "mottl"],
-                             ["cold", "icy", "numb", "dead", "feel"]],
-    "saddle_numbness": [["numb", "feel", "sensation", "tingl"],
-                        ["between", "groin", "bottom", "saddle", "genital", "wip", "buttock",
-                         "perineum", "backside"]],
+    "leg_cold_pale_sudden": [["leg", "foot", "calf"], ["white", "pale", "blue", "grey", "mottl"],
+                             ["cold", "icy", "numb", "dead"],
+                             ["sudden", "suddenly", "hour", "minute", "gone", "went", "just",
+                              "today", "tonight", "now"]],
+    "saddle_numbness": [["numb", "sensation", "tingl"],
+                        ["between", "groin", "saddle", "genital", "wip", "perineum", "perineal",
+                         "privates"]],
     "bladder_bowel_change": [["pee", "urine", "bladder", "wee", "bowel", "poo", "urinat",
                               "toilet"],
                              ["n't", "cannot", "unable", "lost", "leak", "wet", "incontinen",
@@ -50,13 +52,15 @@ RULES: dict[str, list[list[str]]] = {
                                        "speak", "lip"],
                                       ["droop", "lopsided", "slur", "garbl", "jumbl", "wrong",
                                        "fallen", "drop", "muddl"]],
-    "stiff_jaw": [["jaw", "mouth"], ["stiff", "tight", "lock", "clench", "open"]],
+    "stiff_jaw": [["jaw"], ["stiff", "tight", "lock", "clench"]],
+    "stiff_jaw|2": [["open"], ["mouth", "jaw"], ["n't", "cannot", "barely", "hard", "difficult",
+                                                 "struggl", "unable"]],
     "venomous_bite": [["bit", "bite", "sting", "stung", "prick"],
                       ["spider", "snake", "scorpion", "adder", "jellyfish", "widow", "redback",
                        "stingray", "urchin", "viper"]],
     "ulcer_or_black_toes": [["toe", "foot", "heel"], ["black", "blacken", "gangren", "ulcer"]],
-    "mouth_tingling_hand_spasm": [["lip", "mouth", "finger", "hand"],
-                                  ["tingl", "pins", "numb", "cramp", "claw", "spasm"]],
+    "mouth_tingling_hand_spasm": [["lip", "mouth"], ["tingl", "pins", "numb"]],
+    "mouth_tingling_hand_spasm|2": [["finger", "hand"], ["claw", "spasm", "lock"]],
     "red_hot_spreading_skin": [["red", "redness", "hot"], ["spread", "spreading", "growing",
                                                            "bigger"]],
 }  # fmt: skip
@@ -66,7 +70,7 @@ def _stems(group: list[str]) -> list[str]:
     return [stem(w) for w in group]
 
 
-COMPILED = {fid: [_stems(g) for g in groups] for fid, groups in RULES.items()}
+COMPILED = [(key.split("|")[0], [_stems(g) for g in groups]) for key, groups in RULES.items()]
 
 
 def _matches(norm: str, word: str) -> bool:
@@ -95,13 +99,14 @@ def co_occurrence(span_key: str) -> Callable[[Doc], Doc]:
     def add(doc: Doc) -> Doc:
         found = {s.label_ for s in doc.spans[span_key]}
         extra = []
-        for fid, groups in COMPILED.items():
+        for fid, groups in COMPILED:
             if fid in found:
                 continue
             for sent in doc.sents:
                 hit = _fire(doc, sent, groups)
                 if hit is not None:
                     extra.append(Span(doc, hit[0], hit[1], label=fid))
+                    found.add(fid)
                     break
         doc.spans[span_key] = [*doc.spans[span_key], *extra]
         return doc
