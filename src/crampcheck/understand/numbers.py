@@ -153,7 +153,7 @@ def postpartum(text: str) -> Iterator[Hit]:
 
 DURATION = re.compile(
     r"\b(?:lasts?|lasting|lasted|last for|for|about|around|up to|of|takes?|x)\s+"
-    r"(?:about |around |up to |roughly |maybe |at least |only )?"
+    r"(?:about |around |up to |roughly |maybe |at least |only |approx\.? |~\s?)?"
     + NUM
     + r"\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b(?!\s*ago)",
     re.I,
@@ -164,7 +164,9 @@ def cramp_duration(text: str) -> Iterator[Hit]:
     for m in DURATION.finditer(text):
         unit = _unit(m.group(2), SECONDS)
         if unit is not None:
-            yield "cramp_duration_s", round(number(m.group(1)) * unit, 1), m.group(0)
+            seconds = round(number(m.group(1)) * unit, 1)
+            yield "cramp_duration_s", seconds, m.group(0)
+            yield "attacks_short", seconds <= 600, m.group(0)
             return
 
 
@@ -202,26 +204,36 @@ def frequency(text: str) -> Iterator[Hit]:
         yield "frequent_weekly", rate >= 2, m.group(0)
 
 
+UNIT = r"(hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?|yr)"
 SINCE = re.compile(
     r"\bfor (?:the )?(?:last |past )?(?:about |around |over |nearly |almost )?"
     + NUM
     + r"\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
-    r"|\bx\s?(\d+)\s?/\s?(12|52|7)\b"
+    r"|\bx\s?(\d+)\s?/\s?(12|52|7)\b|\b(\d+)\s?/\s?(12|52|7)\s+(?:hx|history|ago)\b"
     r"|\b(?:started|began|since)\s+(yesterday|today|last night|this morning|this week|last week|"
-    r"last month|last year|last summer|last winter)\b",
+    r"last month|last year|last summer|last winter|last spring|last autumn|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|the weekend)\b"
+    r"|\b" + NUM + r"\s*" + UNIT + r"\s+ago\b"
+    r"|\bx\s?(\d+)\s?" + UNIT + r"\b",
     re.I,
 )
 RECENT = {"yesterday": 1, "today": 0, "last night": 1, "this morning": 0, "this week": 3,
           "last week": 7, "last month": 30, "last year": 365, "last summer": 180,
-          "last winter": 180}  # fmt: skip
+          "last winter": 180, "last spring": 180, "last autumn": 180, "the weekend": 3,
+          "monday": 3, "tuesday": 3, "wednesday": 3, "thursday": 3, "friday": 3,
+          "saturday": 3, "sunday": 3}  # fmt: skip
+FRACTION_DAYS = {"12": 30, "52": 7, "7": 1}
 
 
 SYMPTOM = re.compile(
     r"cramp|ache|aching|pain|hurt|pull|heav|buzz|restless|numb|tingl|swell|swollen|spasm|"
-    r"\bit\b|\bthis\b|\bthem\b|seiz|knot|c/o|sore|weak|symptom",
+    r"\bit\b|\bthis\b|\bthem\b|seiz|knot|c/o|sore|weak|symptom|calf|calv|\blegs?\b|foot|"
+    r"feet|thigh",
     re.I,
 )
-NOT_SYMPTOM = re.compile(r"\b(on|taking|been on|diabet\w*|had)\b[^.,;]*$", re.I)
+NOT_SYMPTOM = re.compile(
+    r"\b(?:on|taking)\s+[a-z-]+(?:\s+\d+\s*mg)?\s*$|\b(?:diabet\w*|had)\b[^.,;]*$", re.I
+)
 
 
 def _clause_at(text: str, start: int, end: int) -> tuple[str, str]:
@@ -230,29 +242,44 @@ def _clause_at(text: str, start: int, end: int) -> tuple[str, str]:
     return text[left + 1 : start], text[left + 1 : right]
 
 
+def _days(m: re.Match[str]) -> float:
+    g = m.groups()
+    if g[0]:
+        return number(g[0]) * (_unit(g[1], DAYS) or 1)
+    if g[2]:
+        return int(g[2]) * FRACTION_DAYS[g[3]]
+    if g[4]:
+        return int(g[4]) * FRACTION_DAYS[g[5]]
+    if g[6]:
+        return RECENT[g[6].lower()]
+    if g[7]:
+        return number(g[7]) * (_unit(g[8], HOURS_DAYS) or 1)
+    return int(g[9]) * (_unit(g[10], HOURS_DAYS) or 1)
+
+
+HOURS_DAYS = {**DAYS, "hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24, "d": 1}
+
+
 def problem_duration(text: str) -> Iterator[Hit]:
-    m = SINCE.search(text)
-    if not m:
+    """How long the problem has gone on: more than four weeks, or two weeks or less."""
+    for m in SINCE.finditer(text):
+        before, clause = _clause_at(text, m.start(), m.end())
+        if not SYMPTOM.search(clause) or NOT_SYMPTOM.search(before):
+            continue
+        days = _days(m)
+        if days > 28 or days <= 14:
+            yield "long_standing", days > 28, m.group(0)
         return
-    before, clause = _clause_at(text, m.start(), m.end())
-    if not SYMPTOM.search(clause) or NOT_SYMPTOM.search(before):
-        return
-    if m.group(1):
-        unit = _unit(m.group(2), DAYS)
-        days = number(m.group(1)) * (unit or 1)
-    elif m.group(3):
-        days = int(m.group(3)) * {"12": 30, "52": 7, "7": 1}[m.group(4)]
-    else:
-        days = RECENT[m.group(5).lower()]
-    if days > 28 or days <= 14:
-        yield "long_standing", days > 28, m.group(0)
 
 
 BOTH = re.compile(
     r"\b(both (?:legs?|calf|calves|feet|foot|thighs?|sides|knees)|bilateral(?:ly)?|bilat|"
     r"either (?:leg|calf|side)|my (?:legs|calves|feet|thighs)|"
     r"(?:his|her|their|the) (?:legs|calves)|"
-    r"(?:legs|calves|feet|thighs) (?:cramp|ache|hurt|pull|buzz|feel|are|keep|get|go))\b",
+    r"(?:legs|calves|calfs|feet|thighs) (?:cramp|ache|hurt|pull|buzz|feel|are|keep|get|go)|"
+    r"(?:in|of) (?:my |his |her |the |both )?(?:legs|calves|calfs|thighs|feet)|"
+    r"(?:legs|calves|calfs|thighs|feet|hands|arms) and (?:legs|calves|calfs|thighs|feet)|"
+    r"bilateral\w*|bilaterly|bilat\.?)\b",
     re.I,
 )
 ONE_SIDE = re.compile(
