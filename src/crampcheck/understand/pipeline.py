@@ -105,7 +105,11 @@ def _phrases(matcher: PhraseMatcher, co_firing: frozenset[str]) -> Callable[[Doc
     def find(doc: Doc) -> Doc:
         spans = matcher(doc, as_spans=True)
         main = filter_spans([s for s in spans if s.label_ not in co_firing])
-        extra = filter_spans([s for s in spans if s.label_ in co_firing])
+        extra = [
+            span
+            for label in {s.label_ for s in spans} & co_firing
+            for span in filter_spans([s for s in spans if s.label_ == label])
+        ]
         doc.spans[SPAN_KEY] = [*main, *extra]
         return doc
 
