@@ -52,6 +52,48 @@ def bench_knowledge_base() -> Samples:
     }
 
 
+STORY = "I'm 68 and my right calf knots up most nights; no swelling. I take bendroflumethiazide."
+
+
+def _subprocess_ms(code: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def _peak_memory_mb(code: str) -> float:
+    probe = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    return int(out.stdout.split()[-1]) / 1024
+
+
+def bench_reader() -> Samples:
+    import json
+
+    import crampcheck
+
+    stories = [json.loads(line)["text"] for line in (REPO / "eval" / "dev.jsonl").open()]
+    crampcheck.assess(text=stories[0])
+    per_story = []
+    for story in stories * 3:
+        start = time.perf_counter()
+        crampcheck.assess(text=story)
+        per_story.append((time.perf_counter() - start) * 1000)
+    cold = f"import crampcheck; crampcheck.assess(text={STORY!r})"
+    many = (
+        "import json, crampcheck\n"
+        "for l in open('eval/dev.jsonl'): crampcheck.assess(text=json.loads(l)['text'])"
+    )
+    return {
+        "story -> assessment, warm (dev vignette stories)": ("ms", per_story),
+        "first assessment from text in a new process (cold start)": (
+            "ms",
+            [_subprocess_ms(cold) for _ in range(5)],
+        ),
+        "peak memory after 97 stories (RSS)": ("MB", [_peak_memory_mb(many) for _ in range(3)]),
+    }
+
+
 def bench_cli_startup() -> Samples:
     exe = str(Path(sys.executable).with_name("crampcheck"))
     run = lambda: subprocess.run([exe, "--help"], check=True, capture_output=True)  # noqa: E731
@@ -77,7 +119,7 @@ def bench_assessment() -> Samples:
     }
 
 
-BENCHMARKS = [bench_knowledge_base, bench_assessment, bench_cli_startup]
+BENCHMARKS = [bench_knowledge_base, bench_assessment, bench_reader, bench_cli_startup]
 
 
 def _row(name: str, unit: str, samples: list[float]) -> str:

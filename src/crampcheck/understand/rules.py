@@ -55,7 +55,7 @@ RULES: dict[str, list[list[str]]] = {
     "stiff_jaw": [["jaw"], ["stiff", "tight", "lock", "clench"]],
     "stiff_jaw|2": [["open"], ["mouth", "jaw"], ["n't", "cannot", "barely", "hard", "difficult",
                                                  "struggl", "unable"]],
-    "venomous_bite": [["bit", "bite", "sting", "stung", "prick"],
+    "venomous_bite": [["bit", "bite", "sting", "stung", "prick", "pinprick"],
                       ["spider", "snake", "scorpion", "adder", "jellyfish", "widow", "redback",
                        "stingray", "urchin", "viper"]],
     "ulcer_or_black_toes": [["toe", "foot", "heel"], ["black", "blacken", "gangren", "ulcer"]],
