@@ -11,13 +11,14 @@ denies the swelling, not the calf); a finding stated both ways counts as stated.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from crampcheck.engine.model import CompiledModel
 from crampcheck.understand.checks import MAX_TEXT, check_text
 from crampcheck.understand.numbers import extract_numbers
-from crampcheck.understand.pipeline import SPAN_KEY, build_pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["MAX_TEXT", "TextFinding", "read_text"]
 
@@ -33,14 +34,18 @@ _PIPELINES: dict[str, Language] = {}
 
 
 def pipeline_for(model: CompiledModel) -> Language:
-    """The pipeline for this knowledge-base version, built on first use."""
+    """The pipeline for this knowledge-base version, built on first use (spaCy loads then)."""
     if model.kb.version not in _PIPELINES:
+        from crampcheck.understand.pipeline import build_pipeline
+
         _PIPELINES[model.kb.version] = build_pipeline(model)
     return _PIPELINES[model.kb.version]
 
 
 def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     found: dict[str, TextFinding] = {}
+    from crampcheck.understand.pipeline import SPAN_KEY
+
     doc = pipeline_for(model)(text)
     for ent in doc.spans[SPAN_KEY]:
         if ent._.hypothetical or ent._.family:
