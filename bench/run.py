@@ -119,7 +119,20 @@ def bench_assessment() -> Samples:
     }
 
 
-BENCHMARKS = [bench_knowledge_base, bench_assessment, bench_reader, bench_cli_startup]
+def bench_diary_scale() -> Samples:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_diary import bench_diary
+
+    return bench_diary()
+
+
+BENCHMARKS = [
+    bench_knowledge_base,
+    bench_assessment,
+    bench_reader,
+    bench_cli_startup,
+    bench_diary_scale,
+]
 
 
 def _row(name: str, unit: str, samples: list[float]) -> str:

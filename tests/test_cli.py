@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from crampcheck.cli import app
@@ -145,3 +146,37 @@ def test_interview_ends_on_the_result_screen() -> None:
     result = runner.invoke(app, ["interview", "--text", "calf cramps at night"], input="n\nq\n")
     assert result.exit_code == 0
     assert "Likely causes" in result.stdout
+
+
+def test_assess_use_diary_names_the_diary_as_evidence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CRAMPCHECK_DATABASE_URL", f"sqlite:///{tmp_path / 'diary.db'}")
+    for day in range(14, 22):
+        added = runner.invoke(app, [
+            "diary", "add", "--at", f"2026-11-{day}T03:10:00+01:00", "--duration-s", "90",
+            "--muscle", "calf", "--side", "left", "--severity", "6", "--activity", "sleeping",
+        ])  # fmt: skip
+        assert added.exit_code == 0, added.output
+    result = runner.invoke(app, ["assess", "--use-diary", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    diary = {f["id"]: f for f in json.loads(result.stdout)["findings"] if f["source"] == "diary"}
+    assert diary["night_cramps"]["value"] is True
+    assert "8 of 8 episodes" in diary["night_cramps"]["span"]
+
+
+def test_answers_override_the_diary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CRAMPCHECK_DATABASE_URL", f"sqlite:///{tmp_path / 'diary.db'}")
+    for day in range(14, 20):
+        runner.invoke(app, [
+            "diary", "add", "--at", f"2026-11-{day}T03:10:00+01:00", "--duration-s", "90",
+            "--muscle", "calf", "--side", "left", "--severity", "6", "--activity", "sleeping",
+        ])  # fmt: skip
+    answers = tmp_path / "a.json"
+    answers.write_text('{"night_cramps": false}')
+    result = runner.invoke(
+        app, ["assess", "--use-diary", "--answers", str(answers), "--format", "json"]
+    )
+    found = {f["id"]: f for f in json.loads(result.stdout)["findings"]}
+    assert found["night_cramps"] == {"id": "night_cramps", "value": False, "source": "answers",
+                                     "span": None}  # fmt: skip

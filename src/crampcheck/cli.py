@@ -14,9 +14,10 @@ from rich.console import Console
 from rich.text import Text
 
 from crampcheck.core import assess
+from crampcheck.diary.cli import diary_app, profile_app
 from crampcheck.display import condition_list_table, condition_panel, kb_summary_table
 from crampcheck.engine.model import default_model
-from crampcheck.errors import CrampcheckError, UserInputError
+from crampcheck.errors import CrampcheckError, StorageError, UserInputError
 from crampcheck.knowledge.export import export_kb
 from crampcheck.knowledge.lint import check_kb, find_seeds_dir
 from crampcheck.knowledge.loader import default_data_dir, load_kb, load_kb_from
@@ -30,6 +31,8 @@ app = typer.Typer(
 )
 kb_app = typer.Typer(help="Inspect and check the knowledge base.", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
+app.add_typer(diary_app, name="diary")
+app.add_typer(profile_app, name="profile")
 
 out = Console()
 err = Console(stderr=True)
@@ -159,6 +162,15 @@ def _answers_from(path: Path | None) -> dict[str, Any] | None:
     return data
 
 
+def _diary(use_diary: bool) -> list[Any]:
+    """Findings from the cramp diary and profile, when asked for."""
+    if not use_diary:
+        return []
+    from crampcheck.diary import read_diary_findings
+
+    return list(read_diary_findings())
+
+
 def _jsonl(path: Path) -> None:
     if not path.is_file():
         raise UserInputError(f"{path} does not exist; check the path")
@@ -189,17 +201,24 @@ def assess_cmd(
     fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = (
         OutputFormat.text
     ),
+    use_diary: Annotated[
+        bool,
+        typer.Option("--use-diary", help="Also use findings from your cramp diary and profile."),
+    ] = False,
 ) -> None:
     """Rank the likely causes, say how urgent it is and what to do."""
     try:
         if jsonl is not None:
             _jsonl(jsonl)
             return
-        if text is None and answers is None:
-            raise UserInputError('give --text "your story" and/or --answers FILE.json')
-        result = assess(text, _answers_from(answers))
+        if text is None and answers is None and not use_diary:
+            raise UserInputError('give --text "your story", --answers FILE.json and/or --use-diary')
+        result = assess(text, _answers_from(answers), diary=_diary(use_diary))
     except UserInputError as exc:
         _fail(str(exc))
+        return
+    except StorageError as exc:
+        _fail(str(exc), 1)
         return
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=1) + "\n")

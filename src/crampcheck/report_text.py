@@ -53,6 +53,8 @@ def assessment_panel(kb: KnowledgeBase, a: Assessment) -> Panel:
     parts += _section("Who to see", [specialists.get(s, s) for s in a.advice.specialists])
     parts += _section("Prevention", a.advice.prevention)
     parts += _section("What not to do", a.advice.avoid)
+    diary = [f"{f.id}: {f.span}" for f in a.findings if f.source == "diary"]
+    parts += _section("From your cramp diary", diary)
     parts += _section("Still worth answering", [q.finding.text for q in a.next_questions])
     parts += [Text(a.to_dict()["disclaimer"], style="italic")]
     return Panel(Group(*parts), title="crampcheck", title_align="left")

@@ -1,0 +1,1 @@
+"""Alembic migrations of the diary schema (applied automatically on first use)."""
