@@ -9,6 +9,12 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
+
+# Two-core CI machines are sometimes slow to generate inputs: a slow generator is not a
+# failure of the code under test. No deadlines either (timing belongs in bench/).
+settings.register_profile("crampcheck", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("crampcheck")
 
 FIXTURES = Path(__file__).parent / "knowledge" / "fixtures"
 

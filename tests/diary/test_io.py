@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine
 
@@ -264,6 +264,7 @@ def valid_episodes(draw: st.DrawFn) -> EpisodeIn:
     return EpisodeIn.model_validate({**fields, "at": at})
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(valid_episodes(), max_size=5, unique_by=lambda e: e.id or id(e)))
 def test_any_valid_diary_round_trips_through_csv_and_json(diary: list[EpisodeIn]) -> None:
     for write, read in ((write_csv, read_csv), (write_json, read_json)):
