@@ -70,3 +70,19 @@ def test_a_time_ago_is_not_an_attack_duration() -> None:
 
 def test_short_stems_match_whole_words_only() -> None:
     assert "calf_warm_red" not in found("a shiny black spider with a red mark")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("my pee is a normal colour", "dark_urine"),
+        ("the midwife says my blood pressure is normal", "high_blood_pressure_pregnancy"),
+        ("I can pee fine", "bladder_bowel_change"),
+    ],
+)
+def test_findings_stated_as_normal_are_recorded_absent(text: str, finding: str) -> None:
+    assert found(text)[finding] is False
+
+
+def test_a_recent_event_is_not_long_standing() -> None:
+    assert found("came off my motorbike 6h ago, now my calf is tense")["long_standing"] is False

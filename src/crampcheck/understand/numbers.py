@@ -264,9 +264,10 @@ def problem_duration(text: str) -> Iterator[Hit]:
     """How long the problem has gone on: more than four weeks, or two weeks or less."""
     for m in SINCE.finditer(text):
         before, clause = _clause_at(text, m.start(), m.end())
-        if not SYMPTOM.search(clause) or NOT_SYMPTOM.search(before):
-            continue
         days = _days(m)
+        recent_event = days <= 2 and m.group(0).lower().endswith("ago")
+        if NOT_SYMPTOM.search(before) or not (recent_event or SYMPTOM.search(clause)):
+            continue
         if days > 28 or days <= 14:
             yield "long_standing", days > 28, m.group(0)
         return

@@ -72,9 +72,22 @@ RULES: dict[str, list[list[str]]] = {
                       ["football", "basketball", "netball", "hockey", "rugby", "tennis", "squash",
                        "cross-country", "cricket", "soccer", "athletic", "club", "team", "races",
                        "marathon"]],
+    "sudden_swelling_face_hands": [["face", "hand", "finger", "eyelid"],
+                                   ["swollen", "swell", "puffy", "puff"]],
     "red_hot_spreading_skin": [["red", "redness", "hot"], ["spread", "spreading", "growing",
                                                            "bigger"]],
 }  # fmt: skip
+
+
+NORMAL_RULES: dict[str, list[list[str]]] = {
+    "dark_urine": [["pee", "urine", "wee", "urinat"], ["normal", "fine", "clear", "ok", "okay"]],
+    "bladder_bowel_change": [["pee", "wee", "bladder", "bowel", "poo", "toilet"],
+                             ["fine", "normal", "ok", "okay"]],
+    "high_blood_pressure_pregnancy": [["pressure", "bp"], ["normal", "fine", "ok", "okay", "good"]],
+    "cannot_bear_weight": [["able", "can"], ["weight", "walk"], ["bear", "on", "weight"]],
+    "breathless": [["breath", "breathing"], ["fine", "normal", "ok", "okay"]],
+}  # fmt: skip
+"""Findings stated as normal ("my pee is a normal colour"): these rules record them absent."""
 
 
 def _stems(group: list[str]) -> list[str]:
@@ -82,6 +95,9 @@ def _stems(group: list[str]) -> list[str]:
 
 
 COMPILED = [(key.split("|")[0], [_stems(g) for g in groups]) for key, groups in RULES.items()]
+NORMAL = [(fid, [_stems(g) for g in groups]) for fid, groups in NORMAL_RULES.items()]
+if not Span.has_extension("normal"):
+    Span.set_extension("normal", default=False)
 
 
 def _matches(norm: str, word: str) -> bool:
@@ -104,21 +120,27 @@ def _fire(doc: Doc, sent: Span, groups: list[list[str]]) -> tuple[int, int] | No
     return (first, last + 1) if last - first < WINDOW else None
 
 
+def _first_hit(doc: Doc, groups: list[list[str]], label: str) -> Span | None:
+    for sent in doc.sents:
+        hit = _fire(doc, sent, groups)
+        if hit is not None:
+            return Span(doc, hit[0], hit[1], label=label)
+    return None
+
+
 def co_occurrence(span_key: str) -> Callable[[Doc], Doc]:
     """A pipeline component that adds a span for every rule that fires and no phrase found."""
 
     def add(doc: Doc) -> Doc:
         found = {s.label_ for s in doc.spans[span_key]}
         extra = []
-        for fid, groups in COMPILED:
-            if fid in found:
-                continue
-            for sent in doc.sents:
-                hit = _fire(doc, sent, groups)
-                if hit is not None:
-                    extra.append(Span(doc, hit[0], hit[1], label=fid))
+        for normal, rules in ((False, COMPILED), (True, NORMAL)):
+            for fid, groups in rules:
+                span = None if fid in found else _first_hit(doc, groups, fid)
+                if span is not None:
+                    span._.normal = normal
+                    extra.append(span)
                     found.add(fid)
-                    break
         doc.spans[span_key] = [*doc.spans[span_key], *extra]
         return doc
 
