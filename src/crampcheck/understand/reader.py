@@ -50,7 +50,7 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     for ent in doc.spans[SPAN_KEY]:
         if ent._.hypothetical or ent._.family:
             continue
-        value = ent._.negex == ent._.normal  # "normal" states an absence; denying it, a presence
+        value = False if ent._.normal else not ent._.negex  # "pee is normal" states an absence
         if not value and model.findings[ent.label_].category == "site":
             continue  # "no swelling of the calf": the calf is where, not what is denied
         old = found.get(ent.label_)

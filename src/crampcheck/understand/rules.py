@@ -58,7 +58,20 @@ RULES: dict[str, list[list[str]]] = {
     "venomous_bite": [["bit", "bite", "sting", "stung", "prick", "pinprick"],
                       ["spider", "snake", "scorpion", "adder", "jellyfish", "widow", "redback",
                        "stingray", "urchin", "viper"]],
-    "ulcer_or_black_toes": [["toe", "foot", "heel"], ["black", "blacken", "gangren", "ulcer"]],
+    "ulcer_or_black_toes": [["toe", "foot", "heel", "shin", "ankle"],
+                            ["black", "blacken", "gangren", "ulcer", "heal"]],
+    "rest_pain_foot": [["hang", "dangl"], ["over", "side", "bed", "down"], ["foot", "leg", "it"]],
+    "muscle_wasting": [["muscle", "hand", "leg", "calf", "thigh", "arm", "shoulder"],
+                       ["thinner", "wasting", "waste", "shrink", "shrunk"]],
+    "muscle_twitching": [["muscle", "calf", "thigh", "arm", "skin"],
+                         ["twitch", "ripple", "flicker", "jump"]],
+    "rash_eyelids_knuckles": [["rash", "patch", "bump", "purple", "purplish"],
+                              ["eye", "eyelid", "knuckle"]],
+    "headache_new_progressive": [["headache"], ["morning", "worse", "worst", "getting", "sick",
+                                                "vomit", "week"]],
+    "hip_shoulder_weakness": [["get", "getting", "stand", "rise", "climb", "stair", "lift"],
+                              ["sofa", "chair", "stair", "arm", "hair", "floor", "toilet"],
+                              ["n't", "cannot", "struggl", "hard", "difficult", "without"]],
     "mouth_tingling_hand_spasm": [["lip", "mouth"], ["tingl", "pins", "numb"]],
     "mouth_tingling_hand_spasm|2": [["finger", "hand"], ["claw", "spasm", "lock"]],
     "after_exercise": [["after"], ["class", "training", "run", "marathon", "gym", "match", "game",
@@ -78,6 +91,9 @@ RULES: dict[str, list[list[str]]] = {
                                                            "bigger"]],
 }  # fmt: skip
 
+
+VETO: dict[str, list[str]] = {"dark_urine": ["yellow", "orange", "amber"]}
+"""Words that stop a rule in that sentence ("dark yellow" urine is concentrated, not cola)."""
 
 NORMAL_RULES: dict[str, list[list[str]]] = {
     "dark_urine": [["pee", "urine", "wee", "urinat"], ["normal", "fine", "clear", "ok", "okay"]],
@@ -121,7 +137,10 @@ def _fire(doc: Doc, sent: Span, groups: list[list[str]]) -> tuple[int, int] | No
 
 
 def _first_hit(doc: Doc, groups: list[list[str]], label: str) -> Span | None:
+    veto = VETO.get(label, [])
     for sent in doc.sents:
+        if veto and _hits(doc, sent.start, sent.end, veto):
+            continue
         hit = _fire(doc, sent, groups)
         if hit is not None:
             return Span(doc, hit[0], hit[1], label=label)
