@@ -180,3 +180,33 @@ def test_answers_override_the_diary(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     found = {f["id"]: f for f in json.loads(result.stdout)["findings"]}
     assert found["night_cramps"] == {"id": "night_cramps", "value": False, "source": "answers",
                                      "span": None}  # fmt: skip
+
+
+def test_an_unexpected_error_shows_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import crampcheck.cli as cli
+
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.delenv("CRAMPCHECK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 1
+    captured = capsys.readouterr()
+    assert "unexpected problem (RuntimeError)" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_debug_mode_shows_the_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import crampcheck.cli as cli
+
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.setenv("CRAMPCHECK_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        cli.main()

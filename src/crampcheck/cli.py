@@ -303,3 +303,26 @@ def eval_reader_cmd(
         sys.stdout.write(json.dumps(data, indent=1) + "\n")
     else:
         out.print(reader_table(data, file.name))
+
+
+def main() -> None:
+    """Console entry point: the Typer app, with no traceback for unexpected errors.
+
+    Set CRAMPCHECK_DEBUG=1 to see the traceback of an unexpected error.
+    """
+    import os
+
+    try:
+        app()
+    except Exception as exc:  # the last line of defence: a person never sees a traceback
+        if os.environ.get("CRAMPCHECK_DEBUG"):
+            raise
+        err.print(
+            Text.assemble(
+                ("error: ", "bold red"),
+                f"crampcheck hit an unexpected problem ({type(exc).__name__}). Nothing was "
+                "changed. Please report it; run again with CRAMPCHECK_DEBUG=1 to see details.",
+            ),
+            soft_wrap=True,
+        )
+        raise SystemExit(1) from None
