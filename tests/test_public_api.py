@@ -20,3 +20,15 @@ def test_the_knowledge_base_ships_as_package_data() -> None:
     data = resources.files("crampcheck.knowledge") / "data"
     assert (data / "findings.yaml").is_file()
     assert any(f.name.endswith(".yaml") for f in (data / "conditions").iterdir())
+
+
+def test_the_command_starts_without_the_heavy_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, crampcheck.cli; "
+        "print(sorted(m for m in ('numpy', 'spacy', 'sqlalchemy', 'matplotlib') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

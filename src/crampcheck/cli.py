@@ -7,22 +7,20 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from crampcheck.core import assess
 from crampcheck.diary.cli import diary_app, profile_app
-from crampcheck.display import condition_list_table, condition_panel, kb_summary_table
-from crampcheck.engine.model import default_model
 from crampcheck.errors import CrampcheckError, StorageError, UserInputError
-from crampcheck.knowledge.export import export_kb
-from crampcheck.knowledge.lint import check_kb, find_seeds_dir
-from crampcheck.knowledge.loader import default_data_dir, load_kb, load_kb_from
-from crampcheck.knowledge.models import KnowledgeBase
-from crampcheck.report_text import assessment_panel, eval_table, question_stats, reader_table
+
+if TYPE_CHECKING:
+    from crampcheck.knowledge.models import KnowledgeBase
+
+# Heavy modules (the engine with numpy, the knowledge base, spaCy) are imported inside
+# the commands that need them, so `crampcheck --help` starts quickly.
 
 app = typer.Typer(
     help="Why do my legs cramp? Decision support, not a diagnosis.",
@@ -56,6 +54,8 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _kb() -> KnowledgeBase:
+    from crampcheck.knowledge.loader import load_kb
+
     try:
         return load_kb()
     except CrampcheckError as exc:
@@ -75,6 +75,9 @@ SeedsOption = Annotated[
 @kb_app.command("lint")
 def kb_lint(data: DataOption = None, seeds: SeedsOption = None) -> None:
     """Check the whole knowledge base; exit 1 and list every problem if any."""
+    from crampcheck.knowledge.lint import check_kb, find_seeds_dir
+    from crampcheck.knowledge.loader import default_data_dir, load_kb_from
+
     seeds_dir = seeds or find_seeds_dir()
     if seeds is not None and not seeds.is_dir():
         _fail(f"seeds folder {seeds} does not exist; pass an existing folder or omit --seeds")
@@ -100,6 +103,8 @@ def kb_lint(data: DataOption = None, seeds: SeedsOption = None) -> None:
 @kb_app.command("show")
 def kb_show(condition_id: Annotated[str, typer.Argument(help="Condition id, e.g. dvt.")]) -> None:
     """Show one condition in plain language."""
+    from crampcheck.display import condition_panel
+
     kb = _kb()
     by_id = {c.id: c for c in kb.conditions}
     if condition_id not in by_id:
@@ -112,6 +117,8 @@ def kb_show(condition_id: Annotated[str, typer.Argument(help="Condition id, e.g.
 @kb_app.command("list")
 def kb_list() -> None:
     """List every condition with its ICD-10-CM codes and triage level."""
+    from crampcheck.display import condition_list_table
+
     out.print(condition_list_table(_kb()))
 
 
@@ -122,6 +129,8 @@ def kb_export(
     ),
 ) -> None:
     """Print the whole knowledge base as one JSON object."""
+    from crampcheck.knowledge.export import export_kb
+
     json.dump(export_kb(_kb()), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 
@@ -129,6 +138,9 @@ def kb_export(
 @kb_app.command("summary")
 def kb_summary() -> None:
     """What the knowledge base holds, by group, after a full check."""
+    from crampcheck.display import kb_summary_table
+    from crampcheck.knowledge.lint import check_kb, find_seeds_dir
+
     kb = _kb()
     problems = check_kb(kb, find_seeds_dir())
     out.print(kb_summary_table(kb))
@@ -172,6 +184,8 @@ def _diary(use_diary: bool) -> list[Any]:
 
 
 def _jsonl(path: Path) -> None:
+    from crampcheck.core import assess
+
     if not path.is_file():
         raise UserInputError(f"{path} does not exist; check the path")
     with path.open(encoding="utf-8") as lines:
@@ -207,6 +221,9 @@ def assess_cmd(
     ] = False,
 ) -> None:
     """Rank the likely causes, say how urgent it is and what to do."""
+    from crampcheck.core import assess
+    from crampcheck.report_text import assessment_panel
+
     try:
         if jsonl is not None:
             _jsonl(jsonl)
@@ -243,9 +260,11 @@ def eval_cmd(
     ),
 ) -> None:
     """Measure accuracy and triage safety on vignettes (top-1, top-3, triage, red flags)."""
+    from crampcheck.engine.model import default_model
     from crampcheck.evaluation.harness import run
     from crampcheck.evaluation.metrics import summarise
     from crampcheck.evaluation.vignettes import read_vignettes
+    from crampcheck.report_text import eval_table, question_stats
 
     try:
         vignettes = read_vignettes(file)
@@ -267,6 +286,8 @@ def interview_cmd(
     text: Annotated[str | None, typer.Option(help="Start from your story.")] = None,
 ) -> None:
     """Answer questions one at a time (y/n, ? for don't know, b to go back, q to stop)."""
+    from crampcheck.engine.model import default_model
+    from crampcheck.report_text import assessment_panel
     from crampcheck.terminal import run_interview
 
     try:
@@ -289,7 +310,9 @@ def eval_reader_cmd(
     errors: Annotated[bool, typer.Option(help="Also list every disagreement.")] = False,
 ) -> None:
     """Precision, recall and F1 of the text reader against annotated sentences."""
+    from crampcheck.engine.model import default_model
     from crampcheck.evaluation.reader_eval import evaluate_reader, read_corpus
+    from crampcheck.report_text import reader_table
 
     try:
         report = evaluate_reader(default_model(), read_corpus(file))
