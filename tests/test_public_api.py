@@ -26,9 +26,7 @@ def test_the_command_starts_without_the_heavy_libraries() -> None:
     import subprocess
     import sys
 
-    code = (
-        "import sys, crampcheck.cli; "
-        "print(sorted(m for m in ('numpy', 'spacy', 'sqlalchemy', 'matplotlib') if m in sys.modules))"
-    )
+    heavy = "('numpy', 'spacy', 'sqlalchemy', 'matplotlib')"
+    code = f"import sys, crampcheck.cli; print(sorted(m for m in {heavy} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
