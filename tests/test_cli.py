@@ -210,3 +210,19 @@ def test_debug_mode_shows_the_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CRAMPCHECK_DEBUG", "1")
     with pytest.raises(RuntimeError, match="boom"):
         cli.main()
+
+
+def test_a_crampcheck_error_is_shown_as_its_own_message(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import crampcheck.cli as cli
+    from crampcheck.errors import KnowledgeBaseError
+
+    def broken() -> None:
+        raise KnowledgeBaseError("findings.yaml: not valid YAML; fix the syntax")
+
+    monkeypatch.setattr(cli, "app", broken)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 1
+    assert "findings.yaml: not valid YAML; fix the syntax" in capsys.readouterr().err

@@ -337,6 +337,9 @@ def main() -> None:
 
     try:
         app()
+    except CrampcheckError as exc:
+        err.print(Text.assemble(("error: ", "bold red"), str(exc)), soft_wrap=True)
+        raise SystemExit(1) from None
     except Exception as exc:  # the last line of defence: a person never sees a traceback
         if os.environ.get("CRAMPCHECK_DEBUG"):
             raise
