@@ -126,12 +126,20 @@ def bench_diary_scale() -> Samples:
     return bench_diary()
 
 
+def bench_report_render() -> Samples:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_report import bench_report
+
+    return bench_report()
+
+
 BENCHMARKS = [
     bench_knowledge_base,
     bench_assessment,
     bench_reader,
     bench_cli_startup,
     bench_diary_scale,
+    bench_report_render,
 ]
 
 

@@ -15,6 +15,8 @@ from rich.text import Text
 
 from crampcheck.diary.cli import diary_app, profile_app
 from crampcheck.errors import CrampcheckError, StorageError, UserInputError
+from crampcheck.report.cli import report_cmd
+from crampcheck.report.fhir_cli import export_cmd, import_cmd
 
 if TYPE_CHECKING:
     from crampcheck.knowledge.models import KnowledgeBase
@@ -31,6 +33,9 @@ kb_app = typer.Typer(help="Inspect and check the knowledge base.", no_args_is_he
 app.add_typer(kb_app, name="kb")
 app.add_typer(diary_app, name="diary")
 app.add_typer(profile_app, name="profile")
+app.command("report")(report_cmd)
+app.command("export")(export_cmd)
+app.command("import")(import_cmd)
 
 out = Console()
 err = Console(stderr=True)
