@@ -30,7 +30,9 @@ DECADES = {"twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixtie
 SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}
 METRES = {"m": 1, "metre": 1, "meter": 1, "yard": 0.9144, "yd": 0.9144, "block": 100,
           "mile": 1609, "km": 1000, "kilometre": 1000, "kilometer": 1000, "step": 0.7}  # fmt: skip
-PER_WEEK = {"night": 7, "day": 7, "week": 1, "wk": 1, "month": 12 / 52, "year": 1 / 52}
+PER_WEEK = {
+    "night": 7, "nite": 7, "day": 7, "week": 1, "wk": 1, "month": 12 / 52, "year": 1 / 52,
+}  # fmt: skip
 DAYS = {"day": 1, "week": 7, "wk": 7, "month": 30, "mo": 30, "year": 365, "yr": 365}
 
 
@@ -45,6 +47,13 @@ def _unit(word: str, table: Mapping[str, float]) -> float | None:
 
 
 AGE_PATTERNS = [
+    re.compile(
+        r"\bmy\s+(?:[a-z]+\s+)?(?:mother|mum|mom|wife|daughter|sister|grandmother|gran|nan|"
+        r"grandma|father|dad|husband|hubby|son|brother|grandfather|grandad|grandpa|child|kid|"
+        r"boy|girl)\s*(?:is|,|\()\s*(\d{1,3})\b",
+        re.I,
+    ),
+    re.compile(r"\b(?:man|woman|gentleman|lady|male|female|boy|girl)\s+of\s+(\d{1,3})\b", re.I),
     re.compile(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b", re.I),
     re.compile(r"\b(\d{1,3})\s*(?:y/o|yo|y\.o\.|yrs?\b)", re.I),
     re.compile(r"\b(?:aged|age:?)\s*(\d{1,3})\b", re.I),
@@ -88,9 +97,32 @@ ABOUT_A_CHILD = re.compile(
     r"\bmy (?:\d+[- ]?(?:yr|year|month)s?[- ]?old|little one|child|kid|toddler|baby|teen)", re.I
 )
 PRONOUNS = ("she", "her", "shes", "he", "him", "his", "hes")
+FEMALE_RELATIVES = (
+    "mother|mum|mom|mam|wife|daughter|sister|grandmother|gran|granny|nan|grandma|girlfriend|gf|aunt"
+)
+MALE_RELATIVES = (
+    "father|dad|husband|hubby|son|brother|grandfather|grandad|granddad|grandpa|boyfriend|bf|uncle"
+)
+SUBJECT_RELATIVE = re.compile(
+    rf"\b(?:my|our)\s+(?:(?:elderly|old|little|teenage|eldest|youngest)\s+)?"
+    rf"(?P<rel>{FEMALE_RELATIVES}|{MALE_RELATIVES})\b(?!'s)"
+    r"(?=[\s,(]+(?:is|has|gets|got|keeps|woke|wakes|can't|cannot|cant|was|complains|says|"
+    r"had a|\(?\d{1,3}\b|who|,))",
+    re.I,
+)
+
+
+def relative_subject(text: str) -> re.Match[str] | None:
+    """ "my husband is ...", "my dad, 83, ...": the story is about that relative."""
+    return SUBJECT_RELATIVE.search(text)
 
 
 def sex(text: str) -> Iterator[Hit]:
+    relative = relative_subject(text)
+    if relative is not None:
+        female = re.fullmatch(FEMALE_RELATIVES, relative.group("rel"), re.I)
+        yield "sex", "female" if female else "male", relative.group(0)
+        return
     strong_f = [m for m in FEMALE.finditer(text) if m.group(0).lower() not in PRONOUNS]
     strong_m = [m for m in MALE.finditer(text) if m.group(0).lower() not in PRONOUNS]
     pronouns_count = not FIRST_PERSON.search(text) or ABOUT_A_CHILD.search(text)
@@ -190,7 +222,8 @@ def walking_distance(text: str) -> Iterator[Hit]:
 
 
 FREQUENCY = re.compile(
-    NUM + r"\s*(?:times|x)?\s*(?:a|an|per|/|every|each)\s*(night|day|week|wk|month|year)\b"
+    NUM + r"\s*(?:times?|x)?\s*(?:a|an|per|/|every|each|in|in a|this|in the)\s*"
+    r"(night|nite|day|week|wk|month|year)\b"
     r"|\b(\d+)\s*x\s*/\s*(week|wk|month|day|night)\b",
     re.I,
 )

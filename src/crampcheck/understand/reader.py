@@ -63,7 +63,10 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     """Findings stated or denied in ``text`` (checked first: see :mod:`checks`)."""
     cleaned = check_text(text)
     found = _phrase_findings(model, cleaned)
-    for fid, value, span in extract_numbers(cleaned):
+    numbers = extract_numbers(cleaned)
+    if any(fid == "age" for fid, _, _ in numbers):  # a stated age beats "my son", "elderly"
+        found = {k: v for k, v in found.items() if k not in model.group_of}
+    for fid, value, span in numbers:
         if fid not in found or isinstance(value, float | str):
             found[fid] = TextFinding(fid, value, span)
     return list(found.values())
