@@ -166,3 +166,44 @@ def test_a_writer_that_waits_too_long_is_told_the_diary_is_busy(tmp_path: Path) 
             assert count_episodes(reader) == 0
     impatient.dispose()
     holder.dispose()
+
+
+def test_a_briefly_locked_new_diary_is_migrated_on_a_second_look(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    real = db.current_revision
+    calls = []
+
+    def locked_once(engine: Engine) -> str | None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("SELECT", {}, sqlite3.OperationalError("database is locked"))
+        return real(engine)
+
+    monkeypatch.setattr(db, "current_revision", locked_once)
+    engine = db.open_engine(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    try:
+        assert real(engine) == db.head_revision()
+        assert len(calls) >= 2
+    finally:
+        engine.dispose()
+
+
+def test_a_diary_that_stays_locked_gives_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    def always_locked(engine: Engine) -> str | None:
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(db, "current_revision", always_locked)
+    monkeypatch.setattr(db.time, "sleep", lambda _s: None)
+    with pytest.raises(StorageError, match="is busy"):
+        db.open_engine(f"sqlite:///{tmp_path / 'new.sqlite3'}")

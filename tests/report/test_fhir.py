@@ -18,8 +18,9 @@ from crampcheck.diary import repository
 from crampcheck.diary.db import diary_session
 from crampcheck.diary.schemas import ProfileIn
 from crampcheck.knowledge.loader import load_kb
-from crampcheck.report.fhir import ICD10CM, read_bundle
+from crampcheck.report.fhir import read_bundle
 from crampcheck.report.fhir_cli import export_cmd, import_cmd
+from crampcheck.report.fhir_codes import ICD10CM
 
 runner = CliRunner()
 app = typer.Typer()

@@ -18,6 +18,7 @@ Nothing connects at import time and no engine lives at module level: call
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -142,6 +143,9 @@ def _lock_for_migration(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_MIGRATION_LOCK})
 
 
+MIGRATION_ATTEMPTS = 8
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Upgrade the schema to ``revision`` in one locked transaction, if it is not there yet.
 
@@ -152,22 +156,33 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     from alembic.runtime.migration import MigrationContext
     from alembic.util.exc import CommandError
 
-    try:
-        if revision == "head" and current_revision(engine) == head_revision():
-            return
-        with engine.begin() as conn:
-            _lock_for_migration(conn)
-            current = MigrationContext.configure(conn).get_current_revision()
-            if revision == "head" and current == head_revision():
+    for attempt in range(MIGRATION_ATTEMPTS):
+        try:
+            if revision == "head" and current_revision(engine) == head_revision():
                 return
-            command.upgrade(alembic_config(conn), revision)
-    except DBAPIError as exc:
-        raise storage_error(exc, engine.url) from None
-    except CommandError as exc:
-        raise StorageError(
-            f"the diary at {describe(engine.url)} has a schema this crampcheck does not know "
-            f"({exc}); upgrade crampcheck (pip install -U crampcheck)"
-        ) from None
+            with engine.begin() as conn:
+                _lock_for_migration(conn)
+                current = MigrationContext.configure(conn).get_current_revision()
+                if revision == "head" and current == head_revision():
+                    return
+                command.upgrade(alembic_config(conn), revision)
+            return
+        except DBAPIError as exc:
+            # Two processes creating a new SQLite diary at the same moment can see
+            # "database is locked" straight away (SQLite refuses to wait when waiting
+            # could deadlock); the migration is idempotent, so look again shortly.
+            if "locked" not in str(exc).lower() or attempt == MIGRATION_ATTEMPTS - 1:
+                raise storage_error(exc, engine.url) from None
+            time.sleep(0.05 * (attempt + 1))
+        except CommandError as exc:
+            raise _unknown_schema(engine, exc) from None
+
+
+def _unknown_schema(engine: Engine, exc: Exception) -> StorageError:
+    return StorageError(
+        f"the diary at {describe(engine.url)} has a schema this crampcheck does not know "
+        f"({exc}); upgrade crampcheck (pip install -U crampcheck)"
+    )
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:
