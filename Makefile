@@ -36,6 +36,7 @@ bench: install ## run every benchmark under bench/ and write docs/benchmarks.md
 
 docs: install ## regenerate the generated parts of docs/
 	$(BIN)/python -m crampcheck.knowledge.docs docs/knowledge-base.md
+	$(BIN)/typer crampcheck.cli utils docs --name crampcheck --output docs/cli.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage build src/*.egg-info
