@@ -86,3 +86,13 @@ def test_findings_stated_as_normal_are_recorded_absent(text: str, finding: str) 
 
 def test_a_recent_event_is_not_long_standing() -> None:
     assert found("came off my motorbike 6h ago, now my calf is tense")["long_standing"] is False
+
+
+def test_a_negated_verb_does_not_deny_what_comes_after_a_comma() -> None:
+    text = "i cant bend my knees, arms too, n my wee looks like strong tea"
+    assert found(text)["dark_urine"] is True
+
+
+def test_no_still_denies_a_whole_list() -> None:
+    text = "No fever, cough or chest pain."
+    assert (found(text)["fever"], found(text)["chest_pain"]) == (False, False)

@@ -11,7 +11,7 @@ denies the swelling, not the calf); a finding stated both ways counts as stated.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crampcheck.engine.model import CompiledModel
 from crampcheck.understand.checks import MAX_TEXT, check_text
@@ -31,6 +31,23 @@ class TextFinding:
 
 
 _PIPELINES: dict[str, Language] = {}
+VERB_NEGATIONS = {"not", "n't", "nt", "cannot", "never"}
+"""Negated verbs ("I can't bend my knees") deny only their own clause: their scope ends at a
+comma, unlike "no" and "denies", whose scope runs on through a list ("No fever, cough or SOB")."""
+
+
+def _verb_negation_ends_at_comma(span: Any) -> bool:
+    """True when the nearest cue before ``span`` is a negated verb with a comma in between."""
+    doc, comma = span.doc, False
+    for i in range(span.start - 1, span.sent.start - 1, -1):
+        word = doc[i].lower_
+        if word == ",":
+            comma = True
+        elif word in VERB_NEGATIONS:
+            return comma
+        elif word in ("no", "denies", "denied", "without", "nil", "none", "negative", "nor"):
+            return False
+    return False
 
 
 def pipeline_for(model: CompiledModel) -> Language:
@@ -50,7 +67,8 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     for ent in doc.spans[SPAN_KEY]:
         if ent._.hypothetical or ent._.family:
             continue
-        value = False if ent._.normal else not ent._.negex  # "pee is normal" states an absence
+        negated = ent._.negex and not _verb_negation_ends_at_comma(ent)
+        value = False if ent._.normal else not negated  # "pee is normal" states an absence
         if not value and model.findings[ent.label_].category == "site":
             continue  # "no swelling of the calf": the calf is where, not what is denied
         old = found.get(ent.label_)

@@ -24,15 +24,17 @@ RULES: dict[str, list[list[str]]] = {
     "chest_pain": [["chest"], ["pain", "hurt", "ache", "tight", "sharp", "pressure", "crush",
                                "stab", "heavy"]],
     "breathless": [["breath", "breathe", "breathing"],
-                   ["short", "n't", "cannot", "hard", "struggl", "out", "difficult", "catch"]],
+                   ["short", "n't", "nt", "cannot", "hard", "struggl", "out", "difficult",
+                    "catch"]],
     "calf_swollen_one_side": [["calf", "shin", "leg", "lower"],
                               ["swollen", "swell", "fatter", "bigger", "larger", "thicker",
                                "puffy", "balloon"]],
     "calf_tender": [["calf", "shin", "leg"], ["tender", "press", "touch", "squeez"],
                     ["sore", "hurt", "pain", "tender", "ouch"]],
     "calf_warm_red": [["calf", "shin", "leg"], ["warm", "hot", "red", "flush"]],
-    "leg_cold_pale_sudden": [["leg", "foot", "calf"], ["white", "pale", "blue", "grey", "mottl"],
-                             ["cold", "icy", "numb", "dead"],
+    "leg_cold_pale_sudden": [["leg", "foot", "calf"],
+                             ["white", "pale", "blue", "grey", "mottl", "wax", "waxy", "colour"],
+                             ["cold", "icy", "ice", "numb", "dead", "freezing"],
                              ["sudden", "suddenly", "hour", "minute", "gone", "went", "just",
                               "today", "tonight", "now"]],
     "saddle_numbness": [["numb", "sensation", "tingl"],
@@ -40,18 +42,18 @@ RULES: dict[str, list[list[str]]] = {
                          "privates"]],
     "bladder_bowel_change": [["pee", "urine", "bladder", "wee", "bowel", "poo", "urinat",
                               "toilet"],
-                             ["n't", "cannot", "unable", "lost", "leak", "wet", "incontinen",
+                             ["n't", "nt", "cannot", "unable", "lost", "leak", "wet", "incontinen",
                               "retention", "control", "accident"]],
     "dark_urine": [["urine", "pee", "wee", "piss", "urinat"],
                    ["dark", "brown", "cola", "coke", "tea", "black", "red", "blood"]],
     "tense_leg_after_injury": [["leg", "shin", "calf", "cast", "compartment", "thigh"],
                                ["tense", "burst", "bursting", "proportion", "drum"]],
-    "cannot_bear_weight": [["weight", "stand", "step"], ["n't", "cannot", "unable", "refus"],
+    "cannot_bear_weight": [["weight", "stand", "step"], ["n't", "nt", "cannot", "unable", "refus"],
                            ["weight", "any", "all", "foot"]],
     "one_side_weakness_face_speech": [["face", "mouth", "smile", "speech", "word", "talk",
                                        "speak", "lip"],
-                                      ["droop", "lopsided", "slur", "garbl", "jumbl", "wrong",
-                                       "fallen", "drop", "muddl"]],
+                                      ["droop", "lopsided", "slur", "slurr", "garbl", "jumbl",
+                                       "wrong", "fallen", "drop", "muddl"]],
     "stiff_jaw": [["jaw"], ["stiff", "tight", "lock", "clench"]],
     "stiff_jaw|2": [["open"], ["mouth", "jaw"], ["n't", "cannot", "barely", "hard", "difficult",
                                                  "struggl", "unable"]],
@@ -129,7 +131,7 @@ def _fire(doc: Doc, sent: Span, groups: list[list[str]]) -> tuple[int, int] | No
     if not all(positions):
         return None
     first = min(p[0] for p in positions)
-    if doc[first].norm_ == "n't" and first > sent.start:
+    if doc[first].norm_ in ("n't", "nt") and first > sent.start:
         first -= 1  # keep "ca n't" whole, so the rule's own "can't" is not read as a denial
     last = max(min(p for p in pos if p >= first) if any(p >= first for p in pos) else pos[0]
                for pos in positions)  # fmt: skip
