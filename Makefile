@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint types unit bench docs clean
+.PHONY: install run demo test lint types unit bench docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,9 +13,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install crampcheck with everything it needs
 
+HOST ?= 127.0.0.1
+PORT ?= 8000
 STORY ?= I'm 68 and my right calf knots up most nights around 3 am. It lasts about a minute and stays sore the next day. No swelling, I take bendroflumethiazide.
 
-run: install ## the main job: check the knowledge base, then assess a story (override STORY="...")
+run: install ## the main job: the web app and API on the embedded SQLite diary (prints its address)
+	$(BIN)/crampcheck serve --host $(HOST) --port $(PORT)
+
+demo: install ## check the knowledge base, then assess a story in the terminal (STORY="...")
 	$(BIN)/crampcheck kb summary
 	$(BIN)/crampcheck assess --text "$(STORY)"
 

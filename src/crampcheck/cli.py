@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from crampcheck.api.serve import serve_cmd
 from crampcheck.diary.cli import diary_app, profile_app
 from crampcheck.errors import CrampcheckError, StorageError, UserInputError
 from crampcheck.report.cli import report_cmd
@@ -36,6 +37,7 @@ app.add_typer(profile_app, name="profile")
 app.command("report")(report_cmd)
 app.command("export")(export_cmd)
 app.command("import")(import_cmd)
+app.command("serve")(serve_cmd)
 
 out = Console()
 err = Console(stderr=True)

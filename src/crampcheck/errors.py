@@ -5,8 +5,10 @@
     CrampcheckError                  every error crampcheck raises on purpose
     ├── KnowledgeBaseError           a data file cannot be read or parsed
     ├── UserInputError               the person gave input we cannot use
-    │   └── DiaryInputError          a diary entry, profile or import file fails
-    │                                validation; lists every problem (exit code 2)
+    │   ├── DiaryInputError          a diary entry, profile or import file fails
+    │   │                            validation; lists every problem (exit code 2)
+    │   ├── NotFoundError            no such interview or episode (or not yours)
+    │   └── ConflictError            an answer to a question that is no longer asked
     └── StorageError                 the diary database cannot be opened, migrated
                                      or written (exit code 1)
 
@@ -42,3 +44,15 @@ class DiaryInputError(UserInputError):
 
 class StorageError(CrampcheckError):
     """The diary database cannot be reached, opened, migrated or written."""
+
+
+class NotFoundError(UserInputError):
+    """The thing asked for does not exist, or belongs to someone else (HTTP 404)."""
+
+
+class ConflictError(UserInputError):
+    """The request no longer fits the current state, e.g. an answer to an old question."""
+
+
+class EpisodeNotFoundError(DiaryInputError, NotFoundError):
+    """No diary episode with that id (in this person's diary)."""

@@ -4,6 +4,9 @@
 
     CRAMPCHECK_DATABASE_URL      where the cramp diary lives (SQLAlchemy URL)
     CRAMPCHECK_DATABASE_TIMEOUT  seconds a writer waits for another writer
+    CRAMPCHECK_ACCOUNTS          web server with accounts (register, log in); off by default
+    CRAMPCHECK_SECRET_KEY        key that signs form tokens (default: made once, kept in the DB)
+    CRAMPCHECK_COOKIE_SECURE     send cookies only over HTTPS ("auto": when the request is HTTPS)
 
 Read them with ``Settings()``; nothing is read at import time.
 """
@@ -11,6 +14,7 @@ Read them with ``Settings()``; nothing is read at import time.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from pydantic import Field
@@ -51,5 +55,28 @@ class Settings(BaseSettings):
         description=(
             "Seconds a write waits for another process that is writing to the same diary "
             "before giving up (SQLite busy timeout; PostgreSQL connect timeout)."
+        ),
+    )
+    accounts: bool = Field(
+        default=False,
+        description=(
+            "Run the web app as a shared server with accounts: people register and log in, "
+            "and each sees only their own diary, profile and interviews. Off by default: one "
+            "local person, no login."
+        ),
+    )
+    secret_key: str | None = Field(
+        default=None,
+        min_length=32,
+        description=(
+            "Key that signs the web forms' anti-forgery tokens. Default: a random key made on "
+            "first use and kept in the database, so every worker shares it."
+        ),
+    )
+    cookie_secure: Literal["auto", "always", "never"] = Field(
+        default="auto",
+        description=(
+            "Mark cookies Secure (sent only over HTTPS): 'auto' does so when the request came "
+            "over HTTPS (behind a proxy, run uvicorn with --proxy-headers)."
         ),
     )

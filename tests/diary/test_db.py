@@ -178,7 +178,7 @@ def test_a_briefly_locked_new_diary_is_migrated_on_a_second_look(
     real = db.current_revision
     calls = []
 
-    def locked_once(engine: Engine) -> str | None:
+    def locked_once(engine: Engine, *args: object) -> str | None:
         calls.append(1)
         if len(calls) == 1:
             raise OperationalError("SELECT", {}, sqlite3.OperationalError("database is locked"))
@@ -200,7 +200,7 @@ def test_a_diary_that_stays_locked_gives_a_clear_message(
 
     from sqlalchemy.exc import OperationalError
 
-    def always_locked(engine: Engine) -> str | None:
+    def always_locked(engine: Engine, *args: object) -> str | None:
         raise OperationalError("SELECT", {}, sqlite3.OperationalError("database is locked"))
 
     monkeypatch.setattr(db, "current_revision", always_locked)

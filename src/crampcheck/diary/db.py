@@ -21,6 +21,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,12 +54,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
-@lru_cache(maxsize=1)
 def head_revision() -> str | None:
-    """The newest migration this version of crampcheck knows."""
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest diary migration this version of crampcheck knows."""
+    return DIARY.head()
 
 
 def describe(url: URL) -> str:
@@ -143,29 +141,76 @@ def _lock_for_migration(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_MIGRATION_LOCK})
 
 
+def _use_schema(conn: Connection, schema: str | None, *, create: bool = False) -> None:
+    """Point this transaction at ``schema`` (PostgreSQL: one schema per person's diary)."""
+    if schema is None:
+        return
+    quoted = conn.dialect.identifier_preparer.quote_identifier(schema)
+    if create:
+        conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {quoted}")
+    conn.exec_driver_sql(f"SET LOCAL search_path TO {quoted}")
+
+
 MIGRATION_ATTEMPTS = 8
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
+@dataclass(frozen=True)
+class Chain:
+    """One chain of Alembic migrations: where its scripts are and its version table."""
+
+    script_location: str = SCRIPT_LOCATION
+    version_table: str = "alembic_version"
+
+    def config(self, connection: Connection | None = None) -> Config:
+        config = alembic_config(connection)
+        config.set_main_option("script_location", self.script_location)
+        return config
+
+    def head(self) -> str | None:
+        return _chain_head(self.script_location)
+
+
+DIARY = Chain()
+
+
+@lru_cache(maxsize=4)
+def _chain_head(script_location: str) -> str | None:
+    from alembic.script import ScriptDirectory
+
+    config = alembic_config()
+    config.set_main_option("script_location", script_location)
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def _revision(conn: Connection, chain: Chain) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    opts = {"version_table": chain.version_table}
+    return MigrationContext.configure(conn, opts=opts).get_current_revision()
+
+
+def migrate(
+    engine: Engine, revision: str = "head", *, schema: str | None = None, chain: Chain = DIARY
+) -> None:
     """Upgrade the schema to ``revision`` in one locked transaction, if it is not there yet.
 
     The usual case, a diary already at the newest revision, only reads (so it
     does not wait for a writer); otherwise the lock is taken and the check repeated.
+    ``schema`` (PostgreSQL) migrates the diary kept in that schema, creating it first.
     """
     from alembic import command
-    from alembic.runtime.migration import MigrationContext
     from alembic.util.exc import CommandError
 
     for attempt in range(MIGRATION_ATTEMPTS):
         try:
-            if revision == "head" and current_revision(engine) == head_revision():
+            if revision == "head" and current_revision(engine, schema, chain) == chain.head():
                 return
             with engine.begin() as conn:
                 _lock_for_migration(conn)
-                current = MigrationContext.configure(conn).get_current_revision()
-                if revision == "head" and current == head_revision():
+                _use_schema(conn, schema, create=True)
+                if revision == "head" and _revision(conn, chain) == chain.head():
                     return
-                command.upgrade(alembic_config(conn), revision)
+                command.upgrade(chain.config(conn), revision)
             return
         except DBAPIError as exc:
             # Two processes creating a new SQLite diary at the same moment can see
@@ -197,12 +242,14 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
         raise storage_error(exc, engine.url) from None
 
 
-def current_revision(engine: Engine) -> str | None:
-    """The revision recorded in ``alembic_version`` (None for an empty database)."""
-    from alembic.runtime.migration import MigrationContext
-
+def current_revision(engine: Engine, schema: str | None = None, chain: Chain = DIARY) -> str | None:
+    """The revision recorded in the chain's version table (None for an empty database)."""
     with engine.execution_options(**{WRITE_OPTION: False}).connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if schema is None:
+            return _revision(conn, chain)
+        with conn.begin():
+            _use_schema(conn, schema)
+            return _revision(conn, chain)
 
 
 def open_engine(url: str | None = None, settings: Settings | None = None) -> Engine:
@@ -217,11 +264,18 @@ def open_engine(url: str | None = None, settings: Settings | None = None) -> Eng
 
 
 @contextmanager
-def transaction(engine: Engine, *, write: bool = True) -> Iterator[Session]:
-    """A session inside one transaction: committed on success, rolled back on any error."""
+def transaction(
+    engine: Engine, *, write: bool = True, schema: str | None = None
+) -> Iterator[Session]:
+    """A session inside one transaction: committed on success, rolled back on any error.
+
+    ``schema`` (PostgreSQL) points the transaction at the diary kept in that schema.
+    """
     bind = engine.execution_options(**{WRITE_OPTION: write})
     try:
         with Session(bind, expire_on_commit=False) as session, session.begin():
+            if schema is not None:
+                _use_schema(session.connection(), schema)
             yield session
     except DBAPIError as exc:
         raise storage_error(exc, engine.url) from None

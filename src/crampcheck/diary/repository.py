@@ -32,7 +32,7 @@ from crampcheck.diary.schemas import (
     validate_episode,
     validate_profile,
 )
-from crampcheck.errors import DiaryInputError
+from crampcheck.errors import DiaryInputError, EpisodeNotFoundError
 
 BATCH = 5000
 PROFILE_ID = 1
@@ -172,7 +172,7 @@ def count_episodes(session: Session) -> int:
 def _row(session: Session, episode_id: int) -> Episode:
     row = session.get(Episode, episode_id, options=[selectinload(Episode.tags)])
     if row is None:
-        raise DiaryInputError(
+        raise EpisodeNotFoundError(
             f"no episode with id {episode_id}; run `crampcheck diary list` to see the ids"
         )
     return row

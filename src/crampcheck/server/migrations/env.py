@@ -1,0 +1,5 @@
+"""Alembic environment for the server tables; the work is in :mod:`.environment`."""
+
+from crampcheck.server.migrations.environment import run
+
+run()
