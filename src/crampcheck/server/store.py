@@ -6,7 +6,8 @@ tables, and the local person's diary) and hands out transactions:
 * :meth:`Store.server` — on the server tables;
 * :meth:`Store.diary` — on one person's diary. The local person (accounts off)
   has the ordinary diary. With accounts, each account has its own: a schema of
-  its own in PostgreSQL (``diary_<id>``, sharing the one connection pool), or a
+  its own in PostgreSQL (``diary_<id>``, sharing the one connection pool; when
+  crampcheck's own tables are in schema ``s`` rather than ``public``, ``s__diary_<id>``), or a
   file of its own next to the main SQLite file (``accounts/<id>.sqlite3``). No
   query of one person's can touch another person's rows, because they are not
   in the tables it names.
@@ -51,12 +52,15 @@ class Store:
         self._migrated: set[str] = set()
         self._sqlite: OrderedDict[int, Engine] = OrderedDict()
         self._secret: bytes | None = None
+        self._schema_prefix = "diary_"
         try:
             migrate(self.engine)
             migrate(self.engine, chain=SERVER)
         except BaseException:
             self.engine.dispose()
             raise
+        if self.backend == "postgresql":
+            self._schema_prefix = self._prefix_for_schemas()
         if settings.accounts and self.backend == "sqlite" and not self._sqlite_folder():
             self.engine.dispose()
             raise StorageError(
@@ -88,12 +92,21 @@ class Store:
             with transaction(self._sqlite_engine(owner), write=write) as session:
                 yield session
         else:
-            schema = f"diary_{int(owner)}"
+            schema = f"{self._schema_prefix}{int(owner)}"
             if schema not in self._migrated:
                 migrate(self.engine, schema=schema)
                 self._migrated.add(schema)
             with transaction(self.engine, write=write, schema=schema) as session:
                 yield session
+
+    def _prefix_for_schemas(self) -> str:
+        """``diary_`` beside ``public``; ``<schema>__diary_`` when crampcheck lives elsewhere.
+
+        So two crampchecks in two schemas of one database never share a diary.
+        """
+        with self.engine.connect() as conn:
+            current = conn.execute(text("SELECT current_schema()")).scalar_one()
+        return "diary_" if current in (None, "public") else f"{current}__diary_"
 
     def _sqlite_folder(self) -> Path | None:
         database = make_url(self.settings.database_url).database
