@@ -146,3 +146,20 @@ def test_the_knowledge_base_is_read_only(client: TestClient) -> None:
     assert client.post("/api/v1/kb/conditions", json={}).status_code == 405
     assert client.get("/api/v1/kb/findings/night_cramps").status_code == 200
     assert client.get("/api/v1/kb/claims").json()
+
+
+def test_logs_name_no_story_answer_or_id(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    story = "Margaret Smith, 71, calf cramps since starting furosemide"
+    with caplog.at_level(logging.INFO, logger="crampcheck"):
+        iid = client.post("/api/v1/interviews", json={"text": story}).json()["id"]
+        client.get(f"/api/v1/interviews/{iid}?name=Margaret")
+        client.post("/api/v1/assess", json={"answers": {"no_such": True}})
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "POST /api/v1/interviews 201" in logged
+    assert "GET /api/v1/interviews/{id} 200" in logged
+    for secret in ("Margaret", "furosemide", iid, "no_such"):
+        assert secret not in logged

@@ -42,7 +42,7 @@ SECURITY_HEADERS = [
 ]
 
 log = logging.getLogger("crampcheck.access")
-_ID_SEGMENT = re.compile(r"/(?=[^/]*\d)[A-Za-z0-9_-]{1,64}(?=/|$)")
+_ID_SEGMENT = re.compile(r"/(?:\d+|[A-Za-z0-9_-]{16,})(?=/|$)")  # numbers, random ids
 
 
 def _header(scope: Scope, name: bytes) -> bytes | None:
