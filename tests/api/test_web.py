@@ -109,3 +109,34 @@ def test_an_unknown_interview_page_is_a_404_page(client: TestClient) -> None:
     assert response.status_code == 404
     assert "text/html" in response.headers["content-type"]
     assert "start a new one" in response.text
+
+
+def test_the_profile_page_saves_and_shows_the_profile(client: TestClient) -> None:
+    token = _token(client.get("/profile").text)
+    data = {
+        "csrf": token,
+        "birth_year": "1958",
+        "sex": "female",
+        "medicines": "furosemide:2026-09-01\natorvastatin",
+        "conditions": "diabetes",
+    }
+    response = client.post("/profile", data=data, follow_redirects=False)
+    assert response.status_code == 303
+    profile = client.get("/api/v1/profile").json()
+    assert profile["birth_year"] == 1958 and profile["sex"] == "female"
+    assert profile["medicines"] == [
+        {"name": "furosemide", "start_date": "2026-09-01"},
+        {"name": "atorvastatin", "start_date": None},
+    ]
+    assert "furosemide:2026-09-01" in client.get("/profile").text
+
+
+def test_a_bad_profile_form_changes_nothing(client: TestClient) -> None:
+    token = _token(client.get("/profile").text)
+    client.post("/profile", data={"csrf": token, "birth_year": "1958"})
+    bad = client.post(
+        "/profile", data={"csrf": token, "birth_year": "1800", "medicines": "x:not-a-date"}
+    )
+    assert bad.status_code == 422
+    assert "start date" in bad.text
+    assert client.get("/api/v1/profile").json()["birth_year"] == 1958

@@ -63,7 +63,8 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> Re
     return response
 
 
-def _check(request: Request, token: str | None) -> None:
+def check_form(request: Request, token: str | None) -> None:
+    """403 unless the form carries this browser's anti-forgery token."""
     csrf.check(request, get_store(request).secret(), token)
 
 
@@ -82,7 +83,7 @@ def start(
     csrf_token: Annotated[str | None, Form(alias="csrf")] = None,
     story: Field = None,
 ) -> Response:
-    _check(request, csrf_token)
+    check_form(request, csrf_token)
     owner = current_owner(request)
     try:
         view = interviews.start(get_store(request), get_model(request), owner, story)
@@ -124,7 +125,7 @@ def interview_step(
     question: Short = None,
     value: Short = None,
 ) -> Response:
-    _check(request, csrf_token)
+    check_form(request, csrf_token)
     owner = current_owner(request)
     store, model = get_store(request), get_model(request)
     if action not in ("answer", "back", "finish"):
@@ -211,7 +212,7 @@ def diary_add(
     activity: Short = None,
     note: Annotated[str | None, Form(max_length=2000)] = None,
 ) -> Response:
-    _check(request, csrf_token)
+    check_form(request, csrf_token)
     owner = current_owner(request)
     form = {
         k: v or ""
@@ -247,7 +248,7 @@ def diary_add(
 def diary_delete(
     request: Request, episode_id: int, csrf_token: Annotated[str | None, Form(alias="csrf")] = None
 ) -> Response:
-    _check(request, csrf_token)
+    check_form(request, csrf_token)
     owner = current_owner(request)
     with get_store(request).diary(owner) as session:
         repository.delete_episode(session, episode_id)
@@ -278,7 +279,7 @@ def _login_form(
     request: Request, mode: str, token: str | None, username: str | None, password: str | None
 ) -> Response:
     _accounts_on(request)
-    _check(request, token)
+    check_form(request, token)
     store = get_store(request)
     try:
         if mode == "register":
@@ -320,7 +321,7 @@ def logout(
     request: Request, csrf_token: Annotated[str | None, Form(alias="csrf")] = None
 ) -> Response:
     _accounts_on(request)
-    _check(request, csrf_token)
+    check_form(request, csrf_token)
     accounts.logout(get_store(request), request.cookies.get(SESSION_COOKIE))
     response = see_other("/login")
     response.delete_cookie(SESSION_COOKIE, path="/")
@@ -355,7 +356,10 @@ def html_errors(request: Request, status: int, message: str) -> Response:
 
 def install_web(app: FastAPI) -> None:
     """Mount the pages, the static files and the HTML error pages."""
+    from crampcheck.web.profile import router as profile_router
+
     app.include_router(router)
+    app.include_router(profile_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.state.html_errors = html_errors
 
