@@ -6,6 +6,7 @@ a 5xx, and every response must match the schema the app publishes.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,3 +53,27 @@ def test_no_operation_fails_or_breaks_its_schema(api_schema: object) -> None:
         check()
         tried.append(operation.label)
     assert len(tried) >= 20, tried
+
+
+def test_stateful_sequences_of_calls_keep_the_contract(api_schema: object) -> None:
+    """Sequences that follow the API's links (an added episode is read, changed, deleted...)."""
+    base = api_schema.as_state_machine()  # type: ignore[attr-defined]
+    seen: Counter[str] = Counter()
+
+    class Workflow(base):  # type: ignore[misc, valid-type]
+        def validate_response(
+            self, response: object, case: schemathesis.Case, **kwargs: object
+        ) -> None:
+            seen[f"{case.method} {case.path}"] += 1
+            case.validate_response(response, checks=CHECKS)  # type: ignore[arg-type]
+
+    Workflow.run(
+        settings=settings(
+            max_examples=40,
+            stateful_step_count=8,
+            suppress_health_check=list(HealthCheck),
+            deadline=None,
+        )
+    )
+    assert seen["PATCH /api/v1/diary/episodes/{episode_id}"] > 0, seen
+    assert seen["POST /api/v1/interviews/{interview_id}/answers"] > 0, seen
