@@ -176,7 +176,10 @@ def _crampcheck(request: Request, exc: Exception) -> Response:
 
 
 def _unavailable(request: Request, exc: Exception) -> Response:
-    log.warning("database error: %s", type(exc).__name__)
+    # For the admin: what failed (the URL without password, the driver's first line).
+    # Driver messages name tables and connections, not people's data.
+    detail = str(exc) if isinstance(exc, StorageError) else type(exc).__name__
+    log.warning("database unavailable: %s", detail.splitlines()[0][:300] if detail else "")
     return error_response(
         503,
         "the database is not answering just now; try again in a few seconds",
