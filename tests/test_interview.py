@@ -11,6 +11,7 @@ from crampcheck.engine.model import default_model
 from crampcheck.interview import (
     MAX_QUESTIONS,
     InterviewState,
+    emergency_fired,
     next_step,
     screen_findings,
     should_stop,
@@ -117,3 +118,16 @@ def test_a_dont_know_question_is_not_asked_again() -> None:
     first = assess(answers={}).next_questions[0].finding.id
     again = assess(answers={first: None}).next_questions
     assert first not in {q.finding.id for q in again}
+
+
+def test_an_emergency_red_flag_in_the_story_ends_the_interview_at_once() -> None:
+    story = "My left leg suddenly went cold, pale and numb an hour ago."
+    result = assess(story, {}, model=MODEL)
+    assert emergency_fired(result)
+    assert next_step(MODEL, InterviewState(), result) is None
+
+
+def test_without_an_emergency_red_flag_the_interview_goes_on() -> None:
+    result = assess("my calf cramps at night", {}, model=MODEL)
+    assert not emergency_fired(result)
+    assert next_step(MODEL, InterviewState(), result) is not None

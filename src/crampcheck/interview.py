@@ -8,7 +8,8 @@ signs (every red-flag finding that is not asked only in a context), emergency
 signs first. "None of these" records each of them as absent; "yes" leads to
 asking them one by one until triage reaches emergency or the list ends. After
 that the engine asks the most useful question each time. The interview stops
-when nothing is left worth asking, when a question limit is reached, or when
+at once when an emergency red flag has fired (from the story or any answer), when nothing
+is left worth asking, when a question limit is reached, or when
 the top causes and the triage have stayed the same for ``STABLE_AFTER``
 informative answers in a row ("don't know" changes nothing, so it does not
 count towards stability).
@@ -108,18 +109,31 @@ Step = tuple[Literal["screen"], list[Finding]] | tuple[Literal["question"], Find
 
 
 def next_step(model: CompiledModel, state: InterviewState, result: Assessment) -> Step | None:
-    """What to ask next: the checklist, one of its signs, or the engine's best question."""
+    """What to ask next: the checklist, one of its signs, or the engine's best question.
+
+    Nothing more is asked once an emergency red-flag rule has fired: the person
+    must call for help now, and no further answer can lower that level (triage is
+    monotone in red flags). An emergency that rests only on probabilities can still
+    change with answers, so the interview goes on then.
+    """
+    if emergency_fired(result):
+        return None
     if state.screen == "unasked":
         unknown_signs = [f for f in screen_findings(model) if f.id not in state.answers]
         if unknown_signs:
             return "screen", unknown_signs
-    if state.screen == "positive" and result.triage.level != "emergency":
+    if state.screen == "positive":
         pending = [s for s in state.screened if s not in state.answers]
         if pending:
             return "question", model.findings[pending[0]]
     if should_stop(state, result):
         return None
     return "question", result.next_questions[0].finding
+
+
+def emergency_fired(result: Assessment) -> bool:
+    """True when a red-flag rule of emergency level has fired."""
+    return any(rule.triage == "emergency" for rule in result.triage.fired)
 
 
 def should_stop(state: InterviewState, result: Assessment) -> bool:

@@ -171,7 +171,12 @@ def _story_and_answers(
     return view.story, dict(state.answers)
 
 
-@router.get("/export/fhir", tags=["exchange"])
+@router.get(
+    "/export/fhir",
+    tags=["exchange"],
+    response_class=Response,
+    responses={200: {"content": {"application/fhir+json": {"schema": {"type": "object"}}}}},
+)
 def export_fhir(
     store: StoreDep,
     model: ModelDep,

@@ -168,6 +168,8 @@ def _check_condition_provenance(ck: Checker, file: str, cond: Condition) -> None
     if not cond.references:
         ck.add(file, f"{cond.id}.references", "at least one reference", "none")
     ck.citations(file, f"{cond.id}.references", cond.references)
+    for i, escalation in enumerate(cond.escalations):
+        ck.citations(file, f"{cond.id}.escalations[{i}].references", escalation.references)
     if not cond.sources and not cond.not_in_seeds:
         ck.add(file, f"{cond.id}.sources", "seed line ranges, or not_in_seeds: true", "none")
     if cond.sources and cond.not_in_seeds:

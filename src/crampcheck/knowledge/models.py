@@ -167,6 +167,7 @@ class Escalation(Strict):
     when_any: list[str] = []
     triage: TriageLevel
     reason: str
+    references: list[Citation] = []
 
 
 class Condition(Strict):

@@ -7,6 +7,8 @@ from typing import Any
 from crampcheck.diary.schemas import EpisodeIn
 from crampcheck.diary.stats import DiaryStats
 
+PLURAL = {"calf": "calves", "foot": "feet", "toes": "toes", "thigh": "thighs", "other": "legs"}
+
 
 def duration_words(seconds: float | None) -> str:
     if seconds is None:
@@ -25,7 +27,7 @@ def episode_words(e: EpisodeIn) -> dict[str, Any]:
         "id": e.id,
         "when": e.at.strftime("%a %d %b %Y, %H:%M"),
         "iso": e.at.isoformat(),
-        "what": f"{e.side} {e.muscle}" if e.side != "both" else f"both {e.muscle}s",
+        "what": f"{e.side} {e.muscle}" if e.side != "both" else f"both {PLURAL[e.muscle]}",
         "duration": duration_words(e.duration_s),
         "severity": e.severity,
         "activity": e.activity,
