@@ -50,7 +50,8 @@ def episode(**fields: Any) -> dict[str, Any]:
 
 def postgres_schema(name: str, application: str | None = None) -> Iterator[str]:
     """Create schema ``name``, yield a URL whose search_path is it, then drop it."""
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    # pre-ping: a test may restart the server in between (tests/faults)
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     try:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE SCHEMA "{name}"'))
