@@ -122,3 +122,11 @@ def test_the_report_as_pdf_and_html(client: TestClient) -> None:
     html = client.get("/api/v1/report", params={"interview": iid, "format": "html"})
     assert html.status_code == 200
     assert "my calf cramps at night" in html.text
+
+
+def test_the_phone_plot_is_tall_and_narrow(client: TestClient) -> None:
+    _add(client)
+    wide = client.get("/api/v1/diary/plot.svg").text
+    phone = client.get("/api/v1/diary/plot.svg", params={"layout": "phone"}).text
+    assert 'width="720pt" height="576pt"' in wide
+    assert 'width="360pt" height="504pt"' in phone

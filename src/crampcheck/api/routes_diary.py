@@ -127,14 +127,20 @@ def diary_stats(
     response_class=Response,
     responses={200: {"content": {"image/svg+xml": {}}}},
 )
-def diary_plot(store: StoreDep, owner: OwnerDep, since: Day = None, until: Day = None) -> Response:
-    """Episodes per week and hour of day by weekday, as one SVG."""
-    from crampcheck.diary.plots import figure
+def diary_plot(
+    store: StoreDep,
+    owner: OwnerDep,
+    since: Day = None,
+    until: Day = None,
+    layout: Literal["wide", "phone"] = "wide",
+) -> Response:
+    """Episodes per week and hour of day by weekday, as one SVG (``phone``: tall and narrow)."""
+    from crampcheck.diary.plots import FULL, PHONE, figure
 
     with store.diary(owner, write=False) as session:
         stats = compute_stats(session, since=since, until=until)
     buffer = io.BytesIO()
-    figure(stats).savefig(buffer, format="svg")
+    figure(stats, PHONE if layout == "phone" else FULL).savefig(buffer, format="svg")
     return Response(buffer.getvalue(), media_type="image/svg+xml")
 
 

@@ -69,12 +69,17 @@ def _heatmap(ax: Axes, stats: DiaryStats) -> None:
         _empty(ax, "No episodes in this period")
 
 
-def figure(stats: DiaryStats) -> Figure:
+FULL = (10.0, 8.0)
+PHONE = (5.0, 7.0)
+"""Figure sizes in inches: a page or a screen (``FULL``), a phone held upright (``PHONE``)."""
+
+
+def figure(stats: DiaryStats, size: tuple[float, float] = FULL) -> Figure:
     """The two charts on one figure, attached to an Agg canvas."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(10, 8), layout="constrained")
+    fig = Figure(figsize=size, layout="constrained")
     FigureCanvasAgg(fig)
     top, bottom = fig.subplots(2, 1)
     _weekly(top, stats)
