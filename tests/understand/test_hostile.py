@@ -113,3 +113,15 @@ def test_the_limit_itself(length: int) -> None:
             read_text(MODEL, text)
     else:
         assert read_text(MODEL, text)
+
+
+def test_the_typo_cache_stays_bounded_and_answers_the_same() -> None:
+    """A server reading made-up words must not remember all of them."""
+    from crampcheck.understand.normalise import TypoRepair
+
+    repair = TypoRepair(["swollen", "furosemide"], cache_limit=10)
+    words = [f"zq{n:04d}xw" for n in range(50)]
+    assert [repair(w) for w in words] == words
+    assert len(repair._cache) <= 10
+    assert repair("swolen") == "swollen"
+    assert repair("swolen") == "swollen"  # from the cache
