@@ -90,7 +90,10 @@ def bench_reader() -> Samples:
             "ms",
             [_subprocess_ms(cold) for _ in range(5)],
         ),
-        "peak memory after 97 stories (RSS)": ("MB", [_peak_memory_mb(many) for _ in range(3)]),
+        f"peak memory after {len(stories)} stories (RSS)": (
+            "MB",
+            [_peak_memory_mb(many) for _ in range(3)],
+        ),
     }
 
 
@@ -107,15 +110,71 @@ def bench_assessment() -> Samples:
     default_model()
     answers = {"age": 70, "night_cramps": True, "muscle_hardens": True, "wakes_from_sleep": True}
     short = "I'm 68 and my calf knots up most nights, no swelling."
-    long = " ".join([short, "It started after my doctor added a water tablet."] * 20)
+    medium = " ".join([short, "It started after my doctor added a water tablet."] * 20)
+    long = " ".join([short, "It started after my doctor added a water tablet."] * 50)
     crampcheck.assess(text=short)
     return {
         "assessment from answers": ("ms", _time(lambda: crampcheck.assess(answers=answers), 300)),
-        "assessment from a short story": ("ms", _time(lambda: crampcheck.assess(text=short), 300)),
-        "assessment from a long story (~1,000 words)": (
+        "assessment from a short story (target <= 2 ms)": (
             "ms",
-            _time(lambda: crampcheck.assess(text=long), 100),
+            _time(lambda: crampcheck.assess(text=short), 300),
         ),
+        "assessment from a 400-word story (called ~1,000 words before 2026-11-21 12:00)": (
+            "ms",
+            _time(lambda: crampcheck.assess(text=medium), 100),
+        ),
+        f"assessment from a {len(long.split()):,}-word story": (
+            "ms",
+            _time(lambda: crampcheck.assess(text=long), 50),
+        ),
+    }
+
+
+JSONL_STORIES = 1000
+
+
+def bench_jsonl_throughput() -> Samples:
+    """`crampcheck assess --jsonl` on 1,000 dev stories, the real CLI in a subprocess."""
+    import json
+    import tempfile
+
+    stories = [json.loads(line)["text"] for line in (REPO / "eval" / "dev.jsonl").open()]
+    lines = [json.dumps({"text": stories[n % len(stories)]}) for n in range(JSONL_STORIES)]
+    exe = str(Path(sys.executable).with_name("crampcheck"))
+    rates = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "stories.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        for _ in range(3):
+            start = time.perf_counter()
+            out = subprocess.run(
+                [exe, "assess", "--jsonl", str(path), "--format", "json"],
+                check=True,
+                capture_output=True,
+            )
+            seconds = time.perf_counter() - start
+            assert out.stdout.count(b"\n") >= JSONL_STORIES, "one result per story"
+            rates.append(JSONL_STORIES / seconds)
+    return {
+        "`assess --jsonl`, 1,000 dev stories, whole process (start-up included)": (
+            "stories/s",
+            rates,
+        )
+    }
+
+
+def bench_interview_length() -> Samples:
+    """Questions the simulated interview asks, over the dev vignettes (from their text)."""
+    from crampcheck.engine.model import default_model
+    from crampcheck.evaluation.harness import run
+    from crampcheck.evaluation.vignettes import read_vignettes
+
+    results = run(default_model(), read_vignettes(REPO / "eval" / "dev.jsonl"), "interview")
+    return {
+        "interview length, dev vignettes (simulator; see p90)": (
+            "questions",
+            [float(r.questions) for r in results],
+        )
     }
 
 
@@ -137,6 +196,8 @@ BENCHMARKS = [
     bench_knowledge_base,
     bench_assessment,
     bench_reader,
+    bench_jsonl_throughput,
+    bench_interview_length,
     bench_cli_startup,
     bench_diary_scale,
     bench_report_render,
@@ -161,6 +222,37 @@ def _machine() -> str:
     return f"{system}, {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
+NOTES_START = "<!-- notes: kept by bench/run.py -->"
+NOTES_END = "<!-- end of notes -->"
+
+
+def _split_report(old: str) -> tuple[str, str]:
+    """(hand-written notes, earlier runs) from the current report."""
+    notes = ""
+    if NOTES_START in old and NOTES_END in old:
+        before, rest = old.split(NOTES_START, 1)
+        notes, after = rest.split(NOTES_END, 1)
+        old = before + after
+    previous = old.split(HISTORY, 1)[1].strip() if HISTORY in old else ""
+    last = old.split(HISTORY, 1)[0].split("\n## ", 1)
+    prior_run = ("## " + last[1]).strip() if len(last) > 1 else ""
+    history = "\n\n".join(x for x in (prior_run, previous) if x)
+    return notes.strip(), history
+
+
+def _accuracy() -> list[str]:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_baseline import accuracy_table
+
+    return [
+        "Accuracy on the vignettes (`crampcheck eval` metrics; the baseline is BM25 over the "
+        "five seed articles, see docs/evaluation.md):",
+        "",
+        accuracy_table(),
+        "",
+    ]
+
+
 def main() -> int:
     rows = []
     for bench in BENCHMARKS:
@@ -177,16 +269,15 @@ def main() -> int:
             "|---|---|---|---|---|---|---|",
             *rows,
             "",
+            *_accuracy(),
         ]
     )
     old = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
-    previous = old.split(HISTORY, 1)[1].strip() if HISTORY in old else ""
-    last = old.split(HISTORY, 1)[0].split("\n## ", 1)
-    prior_run = ("## " + last[1]).strip() if len(last) > 1 else ""
-    history = "\n\n".join(x for x in (prior_run, previous) if x)
+    notes, history = _split_report(old)
+    kept = f"{NOTES_START}\n\n{notes}\n\n{NOTES_END}\n\n" if notes else ""
     REPORT.write_text(
         "# Benchmarks\n\nWritten by `make bench` (bench/run.py). Newest run first; earlier runs "
-        f"are kept below so regressions show.\n\n{section}\n{HISTORY}\n\n{history}\n",
+        f"are kept below so regressions show.\n\n{kept}{section}\n{HISTORY}\n\n{history}\n",
         encoding="utf-8",
     )
     print(section)

@@ -150,7 +150,13 @@ def _header_problems(header: list[str]) -> list[str]:
 def read_csv(text: str) -> Iterator[Record]:
     """(line number, record) for each CSV row; the line is where the row starts."""
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
-    problems = _header_problems(list(reader.fieldnames or []))
+    try:
+        header = list(reader.fieldnames or [])
+    except csv.Error as exc:  # a broken header row, e.g. an unclosed quote
+        raise DiaryInputError(
+            f"line 1: not valid CSV ({exc}); fix the header row's quoting and import again"
+        ) from None
+    problems = _header_problems(header)
     if problems:
         raise DiaryInputError("the file was not imported; fix its header row:", tuple(problems))
     start = reader.line_num + 1
@@ -190,6 +196,14 @@ def read_json(text: str) -> Iterator[Record]:
     except json.JSONDecodeError as exc:
         raise DiaryInputError(
             f"line {exc.lineno}: not valid JSON ({exc.msg}); fix it and import again"
+        ) from None
+    except RecursionError:
+        raise DiaryInputError(
+            f"line {line}: the JSON is nested too deeply to be an episode; fix it and import again"
+        ) from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise DiaryInputError(
+            f"line {line}: not valid JSON ({exc}); fix it and import again"
         ) from None
 
 

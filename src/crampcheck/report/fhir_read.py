@@ -311,6 +311,16 @@ def parse_json(text: str, source: str) -> object:
             f"{source}: line {exc.lineno}: not valid JSON ({exc.msg}); "
             "give the FHIR Bundle that `crampcheck export --format fhir` writes"
         ) from None
+    except RecursionError:
+        raise DiaryInputError(
+            f"{source}: the JSON is nested too deeply to be a FHIR Bundle; "
+            "give the FHIR Bundle that `crampcheck export --format fhir` writes"
+        ) from None
+    except ValueError as exc:  # JSONDecodeError is a ValueError too; this is e.g. a huge integer
+        raise DiaryInputError(
+            f"{source}: not valid JSON ({exc}); "
+            "give the FHIR Bundle that `crampcheck export --format fhir` writes"
+        ) from None
 
 
 def read_bundle_file(path: Path) -> BundleContent:

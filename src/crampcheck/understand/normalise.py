@@ -26,6 +26,9 @@ IRREGULAR = {
 MIN_STEM_LENGTH = 4
 MIN_FUZZY_LENGTH = 5
 FUZZY_CUTOFF = 85.0
+CACHE_LIMIT = 65_536
+"""Repaired words remembered at most; then the memory starts afresh (a long-running server
+reading hostile text would otherwise keep every made-up word it ever saw)."""
 
 
 def stem(word: str) -> str:
@@ -55,9 +58,13 @@ class TypoRepair:
     """Maps unknown, non-English words to the closest lexicon word, with a cache."""
 
     def __init__(
-        self, vocabulary: Iterable[str], is_english: Callable[[str], bool] = lambda _w: False
+        self,
+        vocabulary: Iterable[str],
+        is_english: Callable[[str], bool] = lambda _w: False,
+        cache_limit: int = CACHE_LIMIT,
     ) -> None:
         self.known = frozenset(vocabulary)
+        self.cache_limit = cache_limit
         self.is_english = is_english
         self._long = sorted(w for w in self.known if len(w) >= MIN_FUZZY_LENGTH)
         self._cache: dict[str, str] = {}
@@ -68,6 +75,8 @@ class TypoRepair:
         if self.is_english((word or stemmed).lower()):
             return stemmed
         if stemmed not in self._cache:
+            if len(self._cache) >= self.cache_limit:
+                self._cache.clear()
             best = process.extractOne(
                 stemmed, self._long, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
             )

@@ -8,6 +8,7 @@ for yes/no findings such as ``frequent_weekly``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 
@@ -140,7 +141,8 @@ def sex(text: str) -> Iterator[Hit]:
 
 PREG_WEEKS = re.compile(
     r"\b(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy|along)"
-    r"|\bat (\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\b(?=[^.]*\b(?:pregnan|gestation|baby|bump)\b)"
+    r"|\bat (\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\b"
+    r"(?=[^.]{0,500}\b(?:pregnan|gestation|baby|bump)\b)"  # bounded: unbounded was quadratic
     r"|\b(\d{1,2})(?:\+\d)?/40\b",
     re.I,
 )
@@ -269,9 +271,20 @@ NOT_SYMPTOM = re.compile(
 )
 
 
+CLAUSE_WINDOW = 1_000
+"""A clause is looked for at most this many characters either side of a match. Without a
+bound, a 20,000-character text with thousands of "9 days ago" and no full stop took 24 s
+(every match searched the whole text before it); real clauses are far shorter, so the
+bound changes nothing else."""
+MAX_DURATION_MATCHES = 20
+"""How many "for 3 weeks" / "2 days ago" mentions are tried, at most, for the problem's
+duration (a real story has a few; thousands of them took seconds even with the window)."""
+
+
 def _clause_at(text: str, start: int, end: int) -> tuple[str, str]:
-    left = max(text.rfind(c, 0, start) for c in ".;!?\n")
-    right = min([i for i in (text.find(c, end) for c in ".;!?\n") if i >= 0] or [len(text)])
+    low, high = max(0, start - CLAUSE_WINDOW), min(len(text), end + CLAUSE_WINDOW)
+    left = max(max(text.rfind(c, low, start) for c in ".;!?\n"), low - 1)
+    right = min([i for i in (text.find(c, end, high) for c in ".;!?\n") if i >= 0] or [high])
     return text[left + 1 : start], text[left + 1 : right]
 
 
@@ -295,7 +308,7 @@ HOURS_DAYS = {**DAYS, "hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24, "d": 1}
 
 def problem_duration(text: str) -> Iterator[Hit]:
     """How long the problem has gone on: more than four weeks, or two weeks or less."""
-    for m in SINCE.finditer(text):
+    for m in itertools.islice(SINCE.finditer(text), MAX_DURATION_MATCHES):
         before, clause = _clause_at(text, m.start(), m.end())
         days = _days(m)
         recent_event = days <= 2 and m.group(0).lower().endswith("ago")

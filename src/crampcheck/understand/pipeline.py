@@ -9,7 +9,7 @@
    (body sites and times may overlap other findings' phrases);
 3. ``crampcheck_rules``: clause-level co-occurrence rules (:mod:`rules`) for
    findings described in pieces ("my pee looked like cola");
-4. three negspacy ``Negex`` components over those entities: *negation*
+4. three negspacy ``Negex`` scopes over those entities (run by :mod:`negation`): *negation*
    (the clinical termset plus lay cues), *hypothetical* ("if", "worried about",
    "to rule out", "?DVT") and *family history* ("mother had", "FHx of").
 """
@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 import spacy
-from negspacy.negation import Negex  # noqa: F401  (registers the "negex" factory)
+from negspacy.negation import Negex
 from negspacy.termsets import termset
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from crampcheck.engine.model import CompiledModel
+from crampcheck.understand.negation import scoped_negex
 from crampcheck.understand.normalise import TypoRepair, english_words, stem
 from crampcheck.understand.rules import co_occurrence
 
@@ -167,5 +168,7 @@ def build_pipeline(model: CompiledModel) -> Language:
                     "extension_name": "family"}),
     ]  # fmt: skip
     for name, config in configs:
-        nlp.add_pipe("negex", name=name, config={**config, "span_keys": [SPAN_KEY]})
+        negex = Negex(nlp, name, span_keys=[SPAN_KEY], **config)
+        Language.component(f"crampcheck_{name}", func=scoped_negex(negex, SPAN_KEY))
+        nlp.add_pipe(f"crampcheck_{name}", name=name)
     return nlp

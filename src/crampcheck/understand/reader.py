@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from crampcheck.engine.model import CompiledModel
-from crampcheck.understand.checks import MAX_TEXT, check_text
+from crampcheck.understand.checks import MAX_TEXT, break_long_chunks, check_text
 from crampcheck.understand.numbers import extract_numbers
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
 
 def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     """Findings stated or denied in ``text`` (checked first: see :mod:`checks`)."""
-    cleaned = check_text(text)
+    cleaned = break_long_chunks(check_text(text))
     found = _phrase_findings(model, cleaned)
     numbers = extract_numbers(cleaned)
     if any(fid == "age" for fid, _, _ in numbers):  # a stated age beats "my son", "elderly"

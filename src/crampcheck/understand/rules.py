@@ -10,7 +10,9 @@ scopes as a phrase.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -122,30 +124,77 @@ def _matches(norm: str, word: str) -> bool:
     return norm == word or (len(word) >= PREFIX_LENGTH and norm.startswith(word))
 
 
-def _hits(doc: Doc, start: int, end: int, group: list[str]) -> list[int]:
-    return [i for i in range(start, end) if any(_matches(doc[i].norm_, w) for w in group)]
+# Speed (see docs/benchmarks.md, "Profile and fix"): every word group gets a number, each
+# distinct token norm is matched against all groups once (cached), and a document's hits
+# are collected in one pass, so a rule looks up sorted positions instead of rescanning
+# every token of the sentence for every word of every group.
+GROUPS: list[tuple[frozenset[str], tuple[str, ...]]] = []
+_GROUP_IDS: dict[tuple[str, ...], int] = {}
 
 
-def _fire(doc: Doc, sent: Span, groups: list[list[str]]) -> tuple[int, int] | None:
-    positions = [_hits(doc, sent.start, sent.end, g) for g in groups]
+def _group_id(group: list[str]) -> int:
+    key = tuple(group)
+    if key not in _GROUP_IDS:
+        _GROUP_IDS[key] = len(GROUPS)
+        long = tuple(w for w in group if len(w) >= PREFIX_LENGTH)
+        GROUPS.append((frozenset(group), long))
+    return _GROUP_IDS[key]
+
+
+RULE_GROUPS = [(fid, [_group_id(g) for g in groups]) for fid, groups in COMPILED]
+NORMAL_GROUPS = [(fid, [_group_id(g) for g in groups]) for fid, groups in NORMAL]
+VETO_GROUPS = {fid: _group_id(words) for fid, words in VETO.items()}
+CACHE_SIZE = 65_536
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def groups_of(norm: str) -> tuple[int, ...]:
+    """The numbers of the word groups that ``norm`` matches (exactly, or by a long prefix)."""
+    return tuple(
+        n for n, (exact, long) in enumerate(GROUPS) if norm in exact or norm.startswith(long)
+    )
+
+
+class _Hits:
+    """Where each word group matches in one document, and its sentences' bounds."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.norms = [token.norm_ for token in doc]
+        self.at: dict[int, list[int]] = {}
+        for i, norm in enumerate(self.norms):
+            for group in groups_of(norm):
+                self.at.setdefault(group, []).append(i)
+        self.sents = [(s.start, s.end) for s in doc.sents]
+
+    def within(self, start: int, end: int, group: int) -> list[int]:
+        """Token positions in [start, end) that match ``group``, in order."""
+        found = self.at.get(group)
+        if not found:
+            return []
+        return found[bisect_left(found, start) : bisect_left(found, end)]
+
+
+def _fire(hits: _Hits, start: int, end: int, groups: list[int]) -> tuple[int, int] | None:
+    positions = [hits.within(start, end, g) for g in groups]
     if not all(positions):
         return None
     first = min(p[0] for p in positions)
-    if doc[first].norm_ in ("n't", "nt") and first > sent.start:
+    if hits.norms[first] in ("n't", "nt") and first > start:
         first -= 1  # keep "ca n't" whole, so the rule's own "can't" is not read as a denial
     last = max(min(p for p in pos if p >= first) if any(p >= first for p in pos) else pos[0]
                for pos in positions)  # fmt: skip
     return (first, last + 1) if last - first < WINDOW else None
 
 
-def _first_hit(doc: Doc, groups: list[list[str]], label: str) -> Span | None:
-    veto = VETO.get(label, [])
-    for sent in doc.sents:
-        if veto and _hits(doc, sent.start, sent.end, veto):
+def _first_hit(hits: _Hits, groups: list[int], label: str) -> Span | None:
+    veto = VETO_GROUPS.get(label)
+    for start, end in hits.sents:
+        if veto is not None and hits.within(start, end, veto):
             continue
-        hit = _fire(doc, sent, groups)
+        hit = _fire(hits, start, end, groups)
         if hit is not None:
-            return Span(doc, hit[0], hit[1], label=label)
+            return Span(hits.doc, hit[0], hit[1], label=label)
     return None
 
 
@@ -155,9 +204,10 @@ def co_occurrence(span_key: str) -> Callable[[Doc], Doc]:
     def add(doc: Doc) -> Doc:
         found = {s.label_ for s in doc.spans[span_key]}
         extra = []
-        for normal, rules in ((False, COMPILED), (True, NORMAL)):
+        hits = _Hits(doc)
+        for normal, rules in ((False, RULE_GROUPS), (True, NORMAL_GROUPS)):
             for fid, groups in rules:
-                span = None if fid in found else _first_hit(doc, groups, fid)
+                span = None if fid in found else _first_hit(hits, groups, fid)
                 if span is not None:
                     span._.normal = normal
                     extra.append(span)

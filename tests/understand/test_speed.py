@@ -1,0 +1,106 @@
+"""The faster reader parts give exactly what the plain versions gave (see "Profile and fix")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from negspacy.negation import Negex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from crampcheck.engine.model import default_model
+from crampcheck.understand import rules
+from crampcheck.understand.negation import scoped_negex
+from crampcheck.understand.pipeline import (
+    FAMILY,
+    FAMILY_FOLLOWING,
+    HYPOTHETICAL,
+    SPAN_KEY,
+    _negation_termset,
+    _termset,
+)
+from crampcheck.understand.reader import pipeline_for
+
+REPO = Path(__file__).resolve().parents[2]
+MODEL = default_model()
+RULE_WORDS = sorted({w for exact, _ in rules.GROUPS for w in exact})
+
+
+def plain_groups(norm: str) -> set[int]:
+    """What the original per-token scan matched: any word of the group, by rules._matches."""
+    groups = enumerate(rules.GROUPS)
+    return {n for n, (exact, _) in groups if any(rules._matches(norm, w) for w in exact)}
+
+
+@given(
+    st.one_of(
+        st.sampled_from(RULE_WORDS),
+        st.builds(lambda w, tail: w + tail, st.sampled_from(RULE_WORDS), st.text(max_size=4)),
+        st.text(max_size=12),
+    )
+)
+def test_groups_of_matches_the_plain_word_scan(norm: str) -> None:
+    assert set(rules.groups_of(norm)) == plain_groups(norm)
+
+
+def test_every_rule_word_group_is_numbered_once() -> None:
+    every = [*rules.RULE_GROUPS, *rules.NORMAL_GROUPS]
+    assert {g for _, groups in every for g in groups} | set(rules.VETO_GROUPS.values()) == set(
+        range(len(rules.GROUPS))
+    )
+    assert len(set(rules.GROUPS)) == len(rules.GROUPS)
+
+
+def _before_negation(nlp: Language, text: str) -> Doc:
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "negex":
+            break
+        doc = component(doc)
+    return doc
+
+
+def _marks(doc: Doc, extension: str) -> list[tuple[int, int, str, bool]]:
+    return [(s.start, s.end, s.label_, s._.get(extension)) for s in doc.spans[SPAN_KEY]]
+
+
+TERMSETS = {
+    "negex": _negation_termset(),
+    "hypothetical": _termset(HYPOTHETICAL, ["?"]),
+    "family": _termset(FAMILY, FAMILY_FOLLOWING),
+}
+STORIES = [
+    json.loads(line)["text"]
+    for line in (REPO / "eval" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+]
+EXTRA = [
+    "No swelling, I take furosemide. My mother had diabetes. Worried about a clot in the calf.",
+    "Denies chest pain, but the calf is warm and red; no fever, cough or SOB?",
+    " ".join(STORIES[:12]),
+]
+
+
+@pytest.mark.parametrize("extension", sorted(TERMSETS))
+@pytest.mark.parametrize("text", [*STORIES, *EXTRA])
+def test_scoped_negex_marks_what_negspacy_marks(extension: str, text: str) -> None:
+    nlp = pipeline_for(MODEL)
+    name = extension
+    options = {"span_keys": [SPAN_KEY], "extension_name": extension}
+    plain = Negex(nlp, name, neg_termset=TERMSETS[extension], **options)
+    ours = Negex(nlp, name, neg_termset=TERMSETS[extension], **options)
+    expected = plain.negex(_before_negation(nlp, text))
+    got = scoped_negex(ours, SPAN_KEY)(_before_negation(nlp, text))
+    assert _marks(got, extension) == _marks(expected, extension)
+    if text == EXTRA[0]:
+        assert any(mark[3] for mark in _marks(got, extension))  # the test can see a mark
+
+
+def test_scoped_negex_leaves_a_doc_without_findings_alone() -> None:
+    nlp = pipeline_for(MODEL)
+    negex = Negex(nlp, "negex", neg_termset=TERMSETS["negex"], span_keys=[SPAN_KEY])
+    doc = nlp.make_doc("nothing here at all")
+    assert scoped_negex(negex, SPAN_KEY)(doc) is doc
