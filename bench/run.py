@@ -192,6 +192,20 @@ def bench_report_render() -> Samples:
     return bench_report()
 
 
+def bench_api() -> Samples:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_api import bench_api_load
+
+    return bench_api_load()
+
+
+def bench_api_stateful() -> Samples:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from fuzz_api import bench_api_fuzz
+
+    return bench_api_fuzz()
+
+
 BENCHMARKS = [
     bench_knowledge_base,
     bench_assessment,
@@ -201,6 +215,8 @@ BENCHMARKS = [
     bench_cli_startup,
     bench_diary_scale,
     bench_report_render,
+    bench_api,
+    bench_api_stateful,
 ]
 
 
@@ -254,8 +270,10 @@ def _accuracy() -> list[str]:
 
 
 def main() -> int:
+    """Run every benchmark, or only those named on the command line (``run.py bench_api``)."""
+    chosen = [b for b in BENCHMARKS if len(sys.argv) < 2 or b.__name__ in sys.argv[1:]]
     rows = []
-    for bench in BENCHMARKS:
+    for bench in chosen:
         for name, (unit, samples) in bench().items():
             rows.append(_row(name, unit, samples))
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -264,7 +282,9 @@ def main() -> int:
             f"## Run of {stamp}",
             "",
             f"Machine: {_machine()}.",
-            "",
+            ""
+            if len(chosen) == len(BENCHMARKS)
+            else f"Only: {', '.join(b.__name__ for b in chosen)}.\n",
             "| figure | median | min | p90 | p99 | max | runs |",
             "|---|---|---|---|---|---|---|",
             *rows,

@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from crampcheck.diary.cli import FULL_HINT, storage_message
 from crampcheck.diary.db import open_engine, transaction
 from crampcheck.diary.repository import add_episode
-from crampcheck.errors import StorageError
 from tests.diary.conftest import episode
 
 REPO = Path(__file__).resolve().parents[2]
@@ -118,9 +116,17 @@ def test_an_import_onto_a_full_disk_imports_nothing(tmp_path: Path) -> None:
     _intact(path, rows)
 
 
-def test_the_full_disk_hint_is_added_once_and_only_for_a_full_disk() -> None:
-    full = StorageError("the diary database at x failed (database or disk is full)")
-    assert storage_message(full).endswith(FULL_HINT)
-    assert storage_message(StorageError(storage_message(full))).count(FULL_HINT) == 1
-    other = StorageError("the diary at x is busy")
-    assert storage_message(other) == str(other)
+def test_a_full_disk_error_from_the_driver_says_what_to_do() -> None:
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    from crampcheck.diary.db import storage_error
+
+    driver = OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+    message = str(storage_error(driver, make_url("sqlite:///x.sqlite3")))
+    assert "free some disk space" in message
+    assert "already saved are unchanged" in message
+    busy = OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
+    assert "free some disk space" not in str(storage_error(busy, make_url("sqlite:///x")))

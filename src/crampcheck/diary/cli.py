@@ -50,21 +50,6 @@ def _fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-FULL = ("disk is full", "disk full", "no space left")
-FULL_HINT = (
-    " The disk (or the diary's size limit) is full: free some disk space, or move the diary "
-    "with CRAMPCHECK_DATABASE_URL, and try again; the entries already saved are unchanged."
-)
-
-
-def storage_message(exc: StorageError) -> str:
-    """The storage error's message, with what to do when the disk is full."""
-    message = str(exc)
-    if any(words in message.lower() for words in FULL) and FULL_HINT not in message:
-        return message + FULL_HINT
-    return message
-
-
 @contextmanager
 def _handled() -> Iterator[None]:
     """Input problems exit 2 and database problems exit 1, each with its message."""
@@ -73,7 +58,7 @@ def _handled() -> Iterator[None]:
     except UserInputError as exc:
         _fail(str(exc), 2)
     except StorageError as exc:
-        _fail(storage_message(exc), 1)
+        _fail(str(exc), 1)
 
 
 @contextmanager

@@ -115,6 +115,12 @@ def storage_error(exc: DBAPIError, url: URL) -> StorageError:
     where = describe(url)
     detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
     lowered = detail.lower()
+    if any(words in lowered for words in ("disk is full", "disk full", "no space left")):
+        return StorageError(
+            f"the diary at {where} could not be written: the disk (or the diary's size limit) "
+            f"is full ({detail}); free some disk space, or move the diary with "
+            "CRAMPCHECK_DATABASE_URL, and try again; the entries already saved are unchanged"
+        )
     if "readonly" in lowered or "read-only" in lowered:
         hint = "make the file (and its folder) writable, or point CRAMPCHECK_DATABASE_URL elsewhere"
         return StorageError(f"the diary at {where} is read-only ({detail}); {hint}")
