@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from crampcheck.api.deps import ModelDep, OwnerDep, StoreDep
 from crampcheck.api.errors import ApiError
@@ -28,12 +29,21 @@ router = APIRouter(prefix="/api/v1", responses=ERRORS)
 health = APIRouter()
 
 
+INLINE_CHARS = 2_000
+"""Stories up to this long are assessed on the event loop (a few ms, first come first
+served, which keeps the latency tail short under load); longer ones go to a worker
+thread so that they do not hold up the requests behind them."""
+
+
 @router.post("/assess", response_model=AssessmentOut, tags=["assess"])
-def post_assess(body: AssessIn, model: ModelDep) -> dict[str, Any]:
+async def post_assess(body: AssessIn, model: ModelDep) -> dict[str, Any]:
     """Rank causes, decide triage and choose advice from a story and/or answers."""
     if body.text is None and not body.answers:
         raise ApiError(422, "send a story in 'text', answers in 'answers', or both", field="text")
-    return assess(body.text, body.answers, model=model).to_dict()
+    if len(body.text or "") <= INLINE_CHARS and len(body.answers or {}) <= 100:
+        return assess(body.text, body.answers, model=model).to_dict()
+    result = await run_in_threadpool(assess, body.text, body.answers, model=model)
+    return result.to_dict()
 
 
 @router.post("/interviews", response_model=InterviewOut, status_code=201, tags=["interviews"])
