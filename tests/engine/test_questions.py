@@ -7,7 +7,13 @@ from hypothesis import strategies as st
 
 from crampcheck.engine.inference import posterior
 from crampcheck.engine.model import default_model
-from crampcheck.engine.questions import askable, gain, next_questions, yes_no_gains
+from crampcheck.engine.questions import (
+    askable,
+    choice_gains,
+    gain,
+    next_questions,
+    yes_no_gains,
+)
 
 MODEL = default_model()
 YES_NO = sorted(MODEL.p_yes)
@@ -67,3 +73,14 @@ def test_the_vectorised_gains_equal_the_plain_ones(known: dict[str, bool]) -> No
     for f in MODEL.kb.findings:
         if f.type == "yes_no":
             assert abs(fast[f.id] - gain(MODEL, post, f)) < 1e-9
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dictionaries(st.sampled_from(YES_NO), st.booleans(), max_size=10))
+def test_the_vectorised_choice_gains_equal_the_plain_ones(known: dict[str, bool]) -> None:
+    post = posterior(MODEL, known)
+    grouped = [f for f in MODEL.kb.findings if f.type != "yes_no" and f.id in MODEL.groups]
+    assert grouped
+    fast = choice_gains(MODEL, post, [f.id for f in grouped])
+    for f in grouped:
+        assert abs(fast[f.id] - gain(MODEL, post, f)) < 1e-9

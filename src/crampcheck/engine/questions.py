@@ -88,13 +88,60 @@ def yes_no_gains(model: CompiledModel, post: Sequence[float]) -> dict[str, float
     return dict(zip(model.yes_no_ids, gains.tolist(), strict=True))
 
 
+@dataclass(frozen=True)
+class _Static:
+    """What never changes for a model: the questions that can be asked at all, and the
+    outcome tables of the choice and number questions (one row per answer group)."""
+
+    candidates: tuple[Finding, ...]
+    tables: dict[str, NDArray[np.float64]]
+    danger: NDArray[np.float64]
+
+
+_STATIC: dict[int, tuple[CompiledModel, _Static]] = {}
+
+
+def _static(model: CompiledModel) -> _Static:
+    cached = _STATIC.get(id(model))
+    if cached is not None and cached[0] is model:
+        return cached[1]
+    candidates = tuple(
+        f for f in model.kb.findings if f.ask and (f.type == "yes_no" or f.id in model.groups)
+    )
+    tables = {
+        f.id: np.asarray(_outcomes(model, f), dtype=np.float64)
+        for f in candidates
+        if f.type != "yes_no"
+    }
+    danger = np.array([c.red_flag for c in model.conditions], dtype=np.float64)
+    static = _Static(candidates, tables, danger)
+    _STATIC[id(model)] = (model, static)
+    return static
+
+
+def choice_gains(
+    model: CompiledModel, post: Sequence[float], ids: Sequence[str]
+) -> dict[str, float]:
+    """:func:`gain` for number and choice questions, one matrix product each."""
+    static = _static(model)
+    prior = np.asarray(post, dtype=np.float64)
+    before = entropy(post) + DANGER_WEIGHT * entropy(_danger(model, post))
+    out = {}
+    for fid in ids:
+        joint = static.tables[fid] * prior
+        mass = joint.sum(axis=1)
+        keep = mass > 0
+        after = joint[keep] / mass[keep][:, None]
+        score = _entropy_rows(after) + DANGER_WEIGHT * _binary_entropy(after @ static.danger)
+        out[fid] = max(0.0, before - float((mass[keep] * score).sum()))
+    return out
+
+
 def askable(model: CompiledModel, known: Mapping[str, bool], answered: set[str]) -> list[Finding]:
     """Questions that may still be asked, given what is known."""
     out = []
-    for f in model.kb.findings:
-        if not f.ask or f.id in known or f.id in answered:
-            continue
-        if f.type != "yes_no" and f.id not in model.groups:
+    for f in _static(model).candidates:
+        if f.id in known or f.id in answered:
             continue
         if f.ask_if and not any(known.get(x) for x in f.ask_if):
             continue
@@ -112,10 +159,9 @@ def next_questions(
     limit: int = 3,
 ) -> list[Question]:
     """The ``limit`` best questions to ask next, best first."""
+    candidates = askable(model, known, answered)
     fast = yes_no_gains(model, post)
-    scored = [
-        Question(f, fast[f.id] if f.type == "yes_no" else gain(model, post, f))
-        for f in askable(model, known, answered)
-    ]
+    fast.update(choice_gains(model, post, [f.id for f in candidates if f.type != "yes_no"]))
+    scored = [Question(f, fast[f.id]) for f in candidates]
     scored.sort(key=lambda q: (-q.score, q.finding.id))
     return scored[:limit]
