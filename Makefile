@@ -36,7 +36,8 @@ unit: install
 
 test: lint types unit ## lint + types + the whole test suite (what CI runs)
 
-bench: install ## run every benchmark under bench/ and write docs/benchmarks.md
+bench: install ## run every benchmark under bench/ and write docs/benchmarks.md (needs wrk)
+	@command -v wrk >/dev/null || { echo "make bench needs wrk for the API load: apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py
 
 docs: install ## regenerate the generated parts of docs/
