@@ -145,13 +145,11 @@ def build_pipeline(model: CompiledModel) -> Language:
     """A pipeline for this knowledge base's lexicon (build once, reuse)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    lexicon = _lexicon(model)
-    vocabulary = {
-        stem(t.text) for phrases in lexicon.values() for p in phrases for t in nlp.make_doc(p)
-    }
+    docs = {fid: _phrase_docs(nlp, phrases) for fid, phrases in _lexicon(model).items()}
+    vocabulary = {t.norm_ for phrase_docs in docs.values() for d in phrase_docs for t in d}
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-    for fid, phrases in lexicon.items():
-        matcher.add(fid, _phrase_docs(nlp, phrases))
+    for fid, phrase_docs in docs.items():
+        matcher.add(fid, phrase_docs)
     co_firing = frozenset(f.id for f in model.kb.findings if f.category in CO_FIRING)
     repair = TypoRepair(vocabulary, english_words())
     Language.component("crampcheck_norms", func=_norms(repair))
