@@ -229,4 +229,13 @@ def test_the_seeds_folder_is_found_beside_the_checkout(tmp_path: Path) -> None:
 
 
 def test_no_seeds_folder_means_none(tmp_path: Path) -> None:
-    assert find_seeds_dir(tmp_path) is None
+    deep = tmp_path / "a" / "b" / "c" / "d" / "e"  # far from any real shared/ folder
+    deep.mkdir(parents=True)
+    assert find_seeds_dir(deep) is None
+
+
+def test_seeds_are_found_beside_the_checkout_from_a_subfolder(tmp_path: Path) -> None:
+    (tmp_path / "shared" / "seeds").mkdir(parents=True)
+    inner = tmp_path / "checkout" / "tests" / "knowledge"
+    inner.mkdir(parents=True)
+    assert find_seeds_dir(inner) == tmp_path / "shared" / "seeds"

@@ -336,10 +336,15 @@ def check_kb(kb: KnowledgeBase, seeds_dir: Path | None = None) -> list[Problem]:
     return ck.problems
 
 
+SEARCH_LEVELS = 4
+"""How far up from the starting folder ``shared/seeds`` is looked for (the checkout root,
+or a folder up to three levels inside it, such as ``tests/knowledge``)."""
+
+
 def find_seeds_dir(start: Path | None = None) -> Path | None:
     """``shared/seeds`` beside the checkout (``../shared/seeds``), if present."""
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    for folder in (here, *here.parents)[:SEARCH_LEVELS]:
         for candidate in (folder / "shared" / "seeds", folder.parent / "shared" / "seeds"):
             if candidate.is_dir():
                 return candidate
