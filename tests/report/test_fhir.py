@@ -45,8 +45,10 @@ PROFILE = {
         {"name": "atorvastatin", "start_date": "2026-09-01"},
         {"name": "furosemide", "start_date": None},
     ],
+    "due_date": "2027-03-01",
+    "conditions": ["diabetes", "underactive thyroid"],
 }
-DIARY_KINDS = ("Patient", "Observation", "MedicationStatement")
+DIARY_KINDS = ("Patient", "Observation", "MedicationStatement", "Condition")
 
 Use = Callable[[str], Path]
 
@@ -106,7 +108,7 @@ def test_every_resource_in_the_bundle_validates_with_fhir_r4b(tmp_path: Path) ->
     kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
     assert sorted(set(kinds)) == sorted(
         {"Patient", "Questionnaire", "QuestionnaireResponse", "Observation"}
-        | {"MedicationStatement", "RiskAssessment"}
+        | {"MedicationStatement", "RiskAssessment", "Condition"}
     )
     for entry in bundle["entry"]:
         resource = entry["resource"]
@@ -256,6 +258,8 @@ def test_read_bundle_gives_back_the_episodes_and_profile(filled: None, tmp_path:
             {"name": "atorvastatin", "start_date": dt.date(2026, 9, 1)},
             {"name": "furosemide", "start_date": None},
         ],
+        "conditions": ["diabetes", "underactive thyroid"],
+        "due_date": "2027-03-01",
     }
     assert profile["birth_year"] == content.profile["birth_year"]
 
@@ -285,7 +289,14 @@ def _bad_severity(bundle: dict[str, Any]) -> None:
             component["valueInteger"] = 11
 
 
+def _bad_due_date(bundle: dict[str, Any]) -> None:
+    for observation in resources(bundle, "Observation"):
+        if observation["code"]["coding"][0]["code"] == "11778-8":
+            observation["valueDateTime"] = "soon"
+
+
 BROKEN: list[tuple[str, Callable[[dict[str, Any]], None], tuple[str, ...]]] = [
+    ("due-date", _bad_due_date, ("Observation entry[", "valueDateTime", "'soon'")),
     ("missing-effective", _drop_effective, ("Observation entry[3]", "effectiveDateTime")),
     ("duration-unit", _hours, ("Observation entry[3]", "valueQuantity.code", "'hours'")),
     ("not-a-bundle", _not_a_bundle, ("Bundle", "resourceType", "'Patient'")),
@@ -352,3 +363,22 @@ def test_a_missing_file_is_bad_input(use: Use, tmp_path: Path) -> None:
     result = do_import(tmp_path / "nowhere.json")
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+def test_profile_dates_and_conditions_are_coded_and_read_back(use: Use, tmp_path: Path) -> None:
+    use("dates")
+    with diary_session() as session:
+        profile = {"sex": "female", "postpartum_since": "2026-10-01", "conditions": ["asthma"]}
+        repository.update_profile(session, profile)
+    bundle = export(tmp_path)
+    gave_birth = [
+        o for o in resources(bundle, "Observation") if o["code"]["text"] == "Gave birth on"
+    ]
+    assert gave_birth and gave_birth[0]["valueDateTime"] == "2026-10-01"
+    (condition,) = resources(bundle, "Condition")
+    assert condition["code"] == {"text": "asthma"}
+    assert condition["clinicalStatus"]["coding"][0]["code"] == "active"
+    condition["clinicalStatus"]["coding"][0]["code"] = "resolved"  # a past condition
+    content = read_bundle(bundle)
+    assert content.profile["postpartum_since"] == "2026-10-01"
+    assert "conditions" not in content.profile

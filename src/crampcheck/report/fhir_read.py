@@ -16,9 +16,11 @@ from crampcheck.errors import DiaryInputError
 from crampcheck.report.fhir_codes import (
     ACTIVITY,
     CRAMP,
+    DUE_DATE,
     DURATION,
     EPISODE_PATHS,
     EPISODE_SYSTEM,
+    GAVE_BIRTH,
     LATERALITY,
     MAX_BUNDLE_BYTES,
     NOT_TAKEN,
@@ -222,6 +224,44 @@ def read_medicine(where: str, resource: Mapping[str, Any]) -> MedicineIn | list[
         ]
 
 
+PROFILE_DATES = {
+    (DUE_DATE["system"], DUE_DATE["code"]): "due_date",
+    (GAVE_BIRTH["system"], GAVE_BIRTH["code"]): "postpartum_since",
+}
+
+
+def profile_date(resource: Mapping[str, Any]) -> str | None:
+    """``due_date`` or ``postpartum_since`` for an Observation crampcheck writes, else None."""
+    for coding in resource.get("code", {}).get("coding") or []:
+        field = PROFILE_DATES.get((coding.get("system"), coding.get("code")))
+        if field is not None:
+            return field
+    return None
+
+
+def read_profile_date(where: str, field: str, resource: Mapping[str, Any]) -> list[str]:
+    """Problems with a profile date Observation (its valueDateTime must be a day)."""
+    value = resource.get("valueDateTime")
+    try:
+        dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return [f"{where}: valueDateTime: {show(value)} is not a date YYYY-MM-DD for {field}"]
+    return []
+
+
+def read_condition(where: str, resource: Mapping[str, Any]) -> str | list[str]:
+    """The name of a condition from a Condition (its text, or its first coding's display)."""
+    concept = resource.get("code") or {}
+    codings = concept.get("coding") or [{}]
+    name = concept.get("text") or codings[0].get("display") or codings[0].get("code")
+    if not isinstance(name, str) or not 1 <= len(name.strip()) <= 100:
+        return [f"{where}: code.text: {show(name)} is not a condition name of 1 to 100 characters"]
+    return name.strip()
+
+
+INACTIVE = {"inactive", "resolved", "remission"}
+
+
 class _Reader:
     """Collects episodes, profile fields and problems over a Bundle's entries."""
 
@@ -229,6 +269,7 @@ class _Reader:
         self.episodes: list[EpisodeIn] = []
         self.profile: dict[str, Any] = {}
         self.medicines: list[MedicineIn] = []
+        self.conditions: list[str] = []
         self.problems: list[str] = []
         self.first: dict[int, str] = {}
         self.patients = 0
@@ -262,11 +303,31 @@ class _Reader:
         else:
             self.medicines.append(result)
 
+    def condition(self, where: str, resource: Resource) -> None:
+        codings = (resource.get("clinicalStatus") or {}).get("coding") or [{}]
+        if codings[0].get("code") in INACTIVE:
+            return
+        result = read_condition(where, resource)
+        if isinstance(result, list):
+            self.problems += result
+        else:
+            self.conditions.append(result)
+
+    def date(self, where: str, field: str, resource: Resource) -> None:
+        problems = read_profile_date(where, field, resource)
+        self.problems += problems
+        if not problems:
+            self.profile[field] = str(resource["valueDateTime"])[:10]
+
     def read(self, index: int, resource: Resource) -> None:
         where = _name(index, resource)
         kind = resource["resourceType"]
         if kind == "Observation" and is_cramp(resource):
             self.episode(where, resource)
+        elif kind == "Observation" and (field := profile_date(resource)) is not None:
+            self.date(where, field, resource)
+        elif kind == "Condition":
+            self.condition(where, resource)
         elif kind == "Patient":
             self.patient(where, resource)
         elif kind == "MedicationStatement":
@@ -285,7 +346,9 @@ def read_bundle(data: object, source: str = "the bundle") -> BundleContent:
 
     Cramp Observations become episodes (their diary id is kept when the
     identifier has it); the Patient gives birth year and sex; MedicationStatements
-    that are not stopped give the medicines. Other resources are left alone.
+    that are not stopped give the medicines; active Conditions the known conditions;
+    the due-date (LOINC 11778-8) and gave-birth Observations the pregnancy dates.
+    Other resources are left alone.
     """
     problems = structure_problems(data)
     if problems:
@@ -299,6 +362,8 @@ def read_bundle(data: object, source: str = "the bundle") -> BundleContent:
     profile = dict(reader.profile)
     if reader.medicines:
         profile["medicines"] = [m.model_dump() for m in reader.medicines]
+    if reader.conditions:
+        profile["conditions"] = reader.conditions
     return BundleContent(tuple(reader.episodes), profile)
 
 

@@ -9,9 +9,13 @@ from typing import TYPE_CHECKING, Any
 from crampcheck.diary.schemas import EpisodeIn, MedicineIn, ProfileIn
 from crampcheck.report.fhir_codes import (
     ACTIVITY,
+    CONDITION_CATEGORY,
+    CONDITION_CLINICAL,
     CRAMP,
+    DUE_DATE,
     DURATION,
     EPISODE_SYSTEM,
+    GAVE_BIRTH,
     ICD10CM,
     LATERALITY,
     SEVERITY,
@@ -160,6 +164,41 @@ def medication_resource(medicine: MedicineIn, index: int, patient: Resource) -> 
     return statement
 
 
+def date_observation(code: dict[str, str], day: dt.date, patient: Resource) -> Resource:
+    """A date from the profile as an Observation (the due date is LOINC-coded)."""
+    return {
+        "resourceType": "Observation",
+        "id": stable_id("Observation", code["code"]),
+        "status": "final",
+        "code": {"coding": [code], "text": code["display"]},
+        "subject": _ref(patient),
+        "valueDateTime": day.isoformat(),
+    }
+
+
+def condition_resource(name: str, index: int, patient: Resource) -> Resource:
+    """A condition the person says they have (their words, on the problem list)."""
+    return {
+        "resourceType": "Condition",
+        "id": stable_id("Condition", index, name),
+        "clinicalStatus": {"coding": [{"system": CONDITION_CLINICAL, "code": "active"}]},
+        "category": [{"coding": [{"system": CONDITION_CATEGORY, "code": "problem-list-item"}]}],
+        "code": _text(name),
+        "subject": _ref(patient),
+    }
+
+
+def profile_resources(profile: ProfileIn, patient: Resource) -> list[Resource]:
+    """Medicines, known conditions, the due date and the birth date of a baby."""
+    out = [medication_resource(m, i, patient) for i, m in enumerate(profile.medicines)]
+    out += [condition_resource(c, i, patient) for i, c in enumerate(profile.conditions)]
+    if profile.due_date is not None:
+        out.append(date_observation(DUE_DATE, profile.due_date, patient))
+    if profile.postpartum_since is not None:
+        out.append(date_observation(GAVE_BIRTH, profile.postpartum_since, patient))
+    return out
+
+
 def risk_resource(
     assessment: Assessment, patient: Resource, basis: Sequence[Resource], now: dt.datetime
 ) -> Resource:
@@ -210,8 +249,13 @@ def build_bundle(
     questionnaire = questionnaire_resource(kb)
     response = response_resource(kb, assessment, questionnaire, patient)
     observations = [observation_resource(e, i, patient) for i, e in enumerate(episodes)]
-    medicines = [medication_resource(m, i, patient) for i, m in enumerate(profile.medicines)]
-    resources = [patient, questionnaire, response, *observations, *medicines]
+    resources = [
+        patient,
+        questionnaire,
+        response,
+        *observations,
+        *profile_resources(profile, patient),
+    ]
     if assessment is not None and assessment.findings:
         resources.append(risk_resource(assessment, patient, [response, *observations], now))
     bundle = {
