@@ -64,6 +64,15 @@ AGE_PATTERNS = [
         re.I,
     ),
     re.compile(r"\b(\d{1,3})\s?(?:[MF])\b"),
+    re.compile(
+        r"\b(\d{1,3})\s*(?:years?|yrs?)?\s*,?\s*(?:female|male|woman|man|lady|gentleman)\b", re.I
+    ),
+    re.compile(
+        r"\b(?:i am|i'm|im|am)\s+(?:a\s+)?(?:woman|man|female|male|lady)\s*,?\s*(?:of\s+)?"
+        r"(\d{1,3})\b(?!\s*(?:weeks?|wks?|days?|months?|kg|lbs?|cm|%))",
+        re.I,
+    ),
+    re.compile(r"\b(?:am|i'm|im)\s+(\d{1,3})\s*(?:years?|yrs?)\b(?!\s*ago)", re.I),
     re.compile(r"\b(\d{1,3})[- ](?:year[- ]old|yo)\b", re.I),
 ]
 DECADE = re.compile(
@@ -92,7 +101,10 @@ FEMALE = re.compile(
     r"trimester|my period|menstrua\w*|had my baby|postnatal|breastfeeding)\b",
     re.I,
 )
-MALE = re.compile(r"\b(man|male|gentleman|boy|mr|son|he|him|his|hes)\b|\b\d{1,3}\s?M\b", re.I)
+MALE = re.compile(
+    r"\b(man|male|gentleman|boy|mr|son|he|him|his|hes|bloke|guy|lad|chap|fella)\b|\b\d{1,3}\s?M\b",
+    re.I,
+)
 FIRST_PERSON = re.compile(r"\b(i|i'm|im|my|me)\b", re.I)
 ABOUT_A_CHILD = re.compile(
     r"\bmy (?:\d+[- ]?(?:yr|year|month)s?[- ]?old|little one|child|kid|toddler|baby|teen)", re.I
@@ -240,19 +252,34 @@ def frequency(text: str) -> Iterator[Hit]:
 
 
 UNIT = r"(hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?|yr)"
+UNIT_AGO = r"(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?|yr)"
+HEDGE = (
+    r"(?:about |around |over |well over |more than |nearly |almost |maybe |roughly |"
+    r"approx\.? |~\s?)?"
+)
 SINCE = re.compile(
-    r"\bfor (?:the )?(?:last |past )?(?:about |around |over |nearly |almost )?"
+    r"\bfor (?:the )?(?:last |past )?"
+    + HEDGE
     + NUM
     + r"\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b"
-    r"|\bx\s?(\d+)\s?/\s?(12|52|7)\b|\b(\d+)\s?/\s?(12|52|7)\s+(?:hx|history|ago)\b"
+    r"|\bx\s?(\d+)\s?/\s?(12|52|7)\b|\b(\d+)\s?/\s?(12|52|7)\s+(?:hx|history|ago|of)\b"
     r"|\b(?:started|began|since)\s+(yesterday|today|last night|this morning|this week|last week|"
     r"last month|last year|last summer|last winter|last spring|last autumn|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|the weekend)\b"
-    r"|\b" + NUM + r"\s*" + UNIT + r"\s+ago\b"
-    r"|\bx\s?(\d+)\s?" + UNIT + r"\b",
-    re.I,
+    r"wednesday|thursday|friday|saturday|sunday|the weekend|this month)\b"
+    r"|\b" + NUM + r"\s*" + UNIT_AGO + r"\s+ago\b"
+    r"|\bx\s?(\d+)\s?" + UNIT + r"\b"
+    r"|(?:\b(?:over|in|during|within) the (?:last|past) |\bsince |\b(?:already|now|been|"
+    r"like this|going on|had (?:it|this|them)(?: for)?) )"
+    + HEDGE
+    + NUM
+    + r"\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b(?!\s*ago)"
+    r"|\b" + NUM + r"[- ](days?|weeks?|months?|years?)[- ](?:long )?(?:history|hx)\b"
+    r"|^\W*" + NUM + r"\s+(days?|weeks?|months?|years?) of\b(?! pregnan| gestation)"
+    r"|(?<![\d/.])(\d{1,2})\s?/\s?(12|52)(?![\d/])",
+    re.I | re.M,
 )
-RECENT = {"yesterday": 1, "today": 0, "last night": 1, "this morning": 0, "this week": 3,
+RECENT = {"yesterday": 1, "today": 0, "this month": 14, "last night": 1, "this morning": 0,
+          "this week": 3,
           "last week": 7, "last month": 30, "last year": 365, "last summer": 180,
           "last winter": 180, "last spring": 180, "last autumn": 180, "the weekend": 3,
           "monday": 3, "tuesday": 3, "wednesday": 3, "thursday": 3, "friday": 3,
@@ -262,12 +289,17 @@ FRACTION_DAYS = {"12": 30, "52": 7, "7": 1}
 
 SYMPTOM = re.compile(
     r"cramp|ache|aching|pain|hurt|pull|heav|buzz|restless|numb|tingl|swell|swollen|spasm|"
+    r"tired|stiff|weak|fog|exhaust|\bfeel|\bsx\b|symptom|going on|like this|happen|"
+    r"^\W*(?:started|began)\b|problem|trouble|had it|\bhx\b|history|difficult|"
     r"\bit\b|\bthis\b|\bthem\b|seiz|knot|c/o|sore|weak|symptom|calf|calv|\blegs?\b|foot|"
     r"feet|thigh",
     re.I,
 )
 NOT_SYMPTOM = re.compile(
-    r"\b(?:on|taking)\s+[a-z-]+(?:\s+\d+\s*mg)?\s*$|\b(?:diabet\w*|had)\b[^.,;]*$", re.I
+    r"\b(?:on|taking|started|began|stopped|switched to|increased)\s+"
+    r"(?!maybe|about|around|roughly|nearly|almost|over|approx)[a-z-]+(?:\s+\d+\s*mg)?\s*$"
+    r"|\b(?:diabet\w*|had)\b[^.,;]{0,30}$",
+    re.I,
 )
 
 
@@ -300,10 +332,23 @@ def _days(m: re.Match[str]) -> float:
         return RECENT[g[6].lower()]
     if g[7]:
         return number(g[7]) * (_unit(g[8], HOURS_DAYS) or 1)
-    return int(g[9]) * (_unit(g[10], HOURS_DAYS) or 1)
+    if g[9]:
+        return int(g[9]) * (_unit(g[10], HOURS_DAYS) or 1)
+    for amount, unit in ((11, 12), (13, 14), (15, 16)):
+        if g[amount]:
+            return number(g[amount]) * (_unit(g[unit], DAYS) or 1)
+    return int(g[17]) * FRACTION_DAYS[g[18]]
 
 
-HOURS_DAYS = {**DAYS, "hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24, "d": 1}
+HOURS_DAYS = {
+    **DAYS,
+    "hour": 1 / 24,
+    "hr": 1 / 24,
+    "h": 1 / 24,
+    "d": 1,
+    "minute": 1 / 1440,
+    "min": 1 / 1440,
+}
 
 
 def problem_duration(text: str) -> Iterator[Hit]:
@@ -316,6 +361,8 @@ def problem_duration(text: str) -> Iterator[Hit]:
             continue
         if days > 28 or days <= 14:
             yield "long_standing", days > 28, m.group(0)
+        if days <= 1:
+            yield "sudden_onset", True, m.group(0)  # began within the last day: came on over hours
         return
 
 
@@ -348,9 +395,31 @@ def laterality(text: str) -> Iterator[Hit]:
         yield "one_leg_only", True, one.group(0)
 
 
+TEMPERATURE = re.compile(
+    r"\b(?:t|temp|temperature|temp of|temperature of|fever of|pyrexial(?: to)?|febrile(?: to)?)"
+    r"\s*:?\s*(?:was |is |of |at )?(\d{2,3}(?:\.\d)?)\s*(°\s*[cf]|deg(?:rees)?\s*[cf]?|[cf]\b)?",
+    re.I,
+)
+FEVER_C, NORMAL_C = 38.0, 37.5
+"""A measured temperature of 38 °C or more is read as a fever (the usual clinical threshold);
+below 37.5 °C as no fever; between the two, nothing is read."""
+
+
+def temperature(text: str) -> Iterator[Hit]:
+    """ "T 38.1", "temp 101.5F", "temperature was 36.9": a measured fever, or none."""
+    for m in TEMPERATURE.finditer(text):
+        value, unit = float(m.group(1)), (m.group(2) or "").lower()
+        celsius = (value - 32) * 5 / 9 if unit.endswith("f") or 93 <= value <= 110 else value
+        if not 34 <= celsius <= 43:
+            continue
+        if celsius >= FEVER_C or celsius < NORMAL_C:
+            yield "fever", celsius >= FEVER_C, m.group(0)
+        return
+
+
 EXTRACTORS: list[Callable[[str], Iterator[Hit]]] = [
     age, sex, pregnancy, postpartum, cramp_duration, walking_distance, frequency,
-    problem_duration, laterality,
+    problem_duration, laterality, temperature,
 ]  # fmt: skip
 
 

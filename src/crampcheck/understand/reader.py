@@ -67,7 +67,7 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     for ent in doc.spans[SPAN_KEY]:
         if ent._.hypothetical or ent._.family:
             continue
-        negated = ent._.negex and not _verb_negation_ends_at_comma(ent)
+        negated = (ent._.negex and not _verb_negation_ends_at_comma(ent)) or ent._.inner_negated
         value = False if ent._.normal else not negated  # "pee is normal" states an absence
         if not value and model.findings[ent.label_].category == "site":
             continue  # "no swelling of the calf": the calf is where, not what is denied

@@ -91,8 +91,13 @@ RULES: dict[str, list[list[str]]] = {
                        "marathon"]],
     "sudden_swelling_face_hands": [["face", "hand", "finger", "eyelid"],
                                    ["swollen", "swell", "puffy", "puff"]],
-    "red_hot_spreading_skin": [["red", "redness", "hot"], ["spread", "spreading", "growing",
-                                                           "bigger"]],
+    "red_hot_spreading_skin": [["red", "redness", "hot", "erythema", "erythematous"],
+                               ["spread", "spreading", "growing", "bigger", "extending"]],
+    "red_cord_vein": [["vein"], ["red", "redness", "erythema"],
+                      ["hard", "cord", "lump", "line", "tender", "sore", "pain", "firm"]],
+    "joint_hot_swollen": [["toe", "joint", "knuckle", "bunion"],
+                          ["red", "hot", "burn", "fire", "inflam"],
+                          ["swollen", "swell", "puffy", "inflam", "shiny"]],
 }  # fmt: skip
 
 
@@ -118,6 +123,8 @@ COMPILED = [(key.split("|")[0], [_stems(g) for g in groups]) for key, groups in 
 NORMAL = [(fid, [_stems(g) for g in groups]) for fid, groups in NORMAL_RULES.items()]
 if not Span.has_extension("normal"):
     Span.set_extension("normal", default=False)
+if not Span.has_extension("inner_negated"):
+    Span.set_extension("inner_negated", default=False)
 
 
 def _matches(norm: str, word: str) -> bool:
@@ -155,8 +162,50 @@ def groups_of(norm: str) -> tuple[int, ...]:
     )
 
 
+INNER_NEGATIONS = frozenset({"not", "n't", "nt", "no", "never", "nor", "neither", "without"})
+"""Denials inside a rule's span; a phrase's denials come before it and negspacy reads them."""
+CLAUSE_WORDS = frozenset({";", "but", "however", "although", "though", "whereas", "except"})
+SUBJECTS = frozenset({"i", "i'm", "im", "my", "he", "she", "we", "his", "her", "their", "our",
+                      "you", "your", "there", "theres"})  # fmt: skip
+"""A comma or "and" followed by one of these starts a new clause ("..., and my ankles swell",
+"..., in the day he feels numb"). "It" and "they" do not: they point back ("my pee, it was
+like cola")."""
+SUBJECT_LOOKAHEAD = 4
+NEGATION_REACH = 3
+"""A denial inside a rule's span counts only this close before one of the rule's words
+("calf is not swollen"), not anywhere ("a cramp that never lets go, and it's fatter")."""
+ASIDES = frozenset({"think", "guess", "believe", "reckon", "suppose", "mean", "know"})
+"""", I think, ..." is an aside, not a new clause."""
+
+
+def clause_bounds(norms: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence [start, end): a rule's words must share one clause."""
+    bounds, left = [], start
+    for i in range(start, end):
+        word = norms[i]
+        cut = word in CLAUSE_WORDS
+        if word == "," or word == "and":
+            ahead = norms[i + 1 : min(end, i + 1 + SUBJECT_LOOKAHEAD)]
+            if word == "and":
+                ahead = ahead[:1]
+            for next_word in ahead:
+                if next_word in (",", ".", ";"):
+                    break
+                if next_word in SUBJECTS:
+                    after = norms.index(next_word, i + 1) + 1
+                    cut = not (after < end and norms[after] in ASIDES)
+                    break
+        if cut:
+            if i > left:
+                bounds.append((left, i))
+            left = i + 1
+    if end > left:
+        bounds.append((left, end))
+    return bounds
+
+
 class _Hits:
-    """Where each word group matches in one document, and its sentences' bounds."""
+    """Where each word group matches in one document, and its clauses' bounds."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -165,7 +214,7 @@ class _Hits:
         for i, norm in enumerate(self.norms):
             for group in groups_of(norm):
                 self.at.setdefault(group, []).append(i)
-        self.sents = [(s.start, s.end) for s in doc.sents]
+        self.clauses = [c for s in doc.sents for c in clause_bounds(self.norms, s.start, s.end)]
 
     def within(self, start: int, end: int, group: int) -> list[int]:
         """Token positions in [start, end) that match ``group``, in order."""
@@ -189,13 +238,28 @@ def _fire(hits: _Hits, start: int, end: int, groups: list[int]) -> tuple[int, in
 
 def _first_hit(hits: _Hits, groups: list[int], label: str) -> Span | None:
     veto = VETO_GROUPS.get(label)
-    for start, end in hits.sents:
+    for start, end in hits.clauses:
         if veto is not None and hits.within(start, end, veto):
             continue
         hit = _fire(hits, start, end, groups)
         if hit is not None:
-            return Span(hits.doc, hit[0], hit[1], label=label)
+            span = Span(hits.doc, hit[0], hit[1], label=label)
+            span._.inner_negated = _negated_inside(hits, hit, groups)
+            return span
     return None
+
+
+def _negated_inside(hits: _Hits, hit: tuple[int, int], groups: list[int]) -> bool:
+    """ "calf isn't swollen", "leg not red": a denial between the rule's own words.
+
+    Words a rule needs ("can't" in "can't breathe") are the finding, not a denial of it."""
+    own = {p for g in groups for p in hits.within(hit[0], hit[1], g)}
+    return any(
+        hits.norms[i] in INNER_NEGATIONS
+        and i not in own
+        and any(i < p <= i + NEGATION_REACH for p in own)
+        for i in range(hit[0] + 1, hit[1] - 1)
+    )
 
 
 def co_occurrence(span_key: str) -> Callable[[Doc], Doc]:

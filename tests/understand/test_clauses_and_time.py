@@ -1,0 +1,117 @@
+"""Words that describe one finding must share a clause; time, age and temperature in the
+forms people and clinicians write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from crampcheck.engine.model import default_model
+from crampcheck.understand.numbers import age, problem_duration, temperature
+from crampcheck.understand.reader import read_text
+
+MODEL = default_model()
+
+
+def found(text: str) -> dict[str, object]:
+    return {f.id: f.value for f in read_text(MODEL, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # "legs ... puffy" and "calf ... hot" are in different clauses
+        ("both my legs feel heavy and achy, kind of buzzing, and my ankles go puffy",
+         "calf_swollen_one_side"),
+        ("at night his feet burn like hot sand, in the day they feel numb and he gets cramps "
+         "in his calves", "calf_warm_red"),
+    ],
+)  # fmt: skip
+def test_a_rule_does_not_join_words_from_two_clauses(text: str, finding: str) -> None:
+    assert finding not in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("my calf isnt swollen", "calf_swollen_one_side", False),
+        ("Calf soft, not swollen.", "calf_swollen_one_side", False),
+        ("the leg is not red or warm", "calf_warm_red", False),
+        # a denial far from the rule's words is about something else
+        ("my right calf has ached like a cramp that never lets go, and it's noticeably fatter "
+         "than the left", "calf_swollen_one_side", True),
+        # "can't" is part of "can't breathe", not a denial of it
+        ("I can't catch my breath", "breathless", True),
+    ],
+)  # fmt: skip
+def test_a_denial_inside_a_rule_span_denies_it(text: str, finding: str, value: bool) -> None:
+    assert found(text)[finding] is value
+
+
+def test_an_aside_does_not_split_a_clause() -> None:
+    text = "something bit my ankle by the wood pile, I think a small black spider"
+    assert found(text)["venomous_bite"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For well over a year I've ached all over",
+        "Two months of cramps in the calves",
+        "since one year my legs cramp",
+        "Over the last 6 weeks his right leg has been getting weaker",
+        "My calf cramps every night. This is already 3 months.",
+        "creepy crawly legs, been like this 4 yrs",
+        "Sx x6/12.",
+        "a 6-month history of R calf pain on walking",
+        "lump behind my knee, had it a few months",
+    ],
+)
+def test_a_problem_of_more_than_a_month_is_long_standing(text: str) -> None:
+    assert ("long_standing", True) in [(h[0], h[1]) for h in problem_duration(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["bitten by a snake 20 mins ago, leg is swelling", "my foot went white 40 min ago"]
+)
+def test_a_problem_that_began_minutes_or_hours_ago_came_on_suddenly(text: str) -> None:
+    hits = {h[0]: h[1] for h in problem_duration(text)}
+    assert hits == {"long_standing": False, "sudden_onset": True}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "58M started simvastatin 40mg 3/52 ago; since then muscle pains",
+        "I have been on omeprazole for 10 years",
+        "BP 134/80 at 22/40, seen 3/12/2025",
+    ],
+)
+def test_how_long_a_medicine_was_taken_or_a_date_is_not_the_problem_duration(text: str) -> None:
+    assert "long_standing" not in {h[0] for h in problem_duration(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [("Am 42 years female.", 42), ("44, female.", 44), ("I am woman 62 years", 62),
+     ("I am 45 years man, I stand all day", 45)],
+)  # fmt: skip
+def test_non_native_and_terse_ages_are_read(text: str, years: int) -> None:
+    assert [h[1] for h in age(text)] == [years]
+
+
+@pytest.mark.parametrize(
+    ("text", "fever"),
+    [("T 38.1, HR 92", True), ("temp 101.5F", True), ("temperature was 36.9", False),
+     ("afebrile, T 36.5C", False)],
+)  # fmt: skip
+def test_a_measured_temperature_says_fever_or_not(text: str, fever: bool) -> None:
+    assert [h[1] for h in temperature(text)] == [fever]
+
+
+@pytest.mark.parametrize("text", ["Temp 37.8", "T2DM on metformin", "38 weeks pregnant"])
+def test_a_borderline_or_unrelated_number_says_nothing_about_fever(text: str) -> None:
+    assert list(temperature(text)) == []
+
+
+def test_a_bloke_is_a_man() -> None:
+    assert found("52 yr old bloke, a bit overweight")["sex"] == "male"
