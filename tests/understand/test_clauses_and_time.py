@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from crampcheck.engine.model import default_model
-from crampcheck.understand.numbers import age, problem_duration, temperature
+from crampcheck.understand.numbers import age, frequency, problem_duration, temperature
 from crampcheck.understand.reader import read_text
 
 MODEL = default_model()
@@ -115,3 +115,13 @@ def test_a_borderline_or_unrelated_number_says_nothing_about_fever(text: str) ->
 
 def test_a_bloke_is_a_man() -> None:
     assert found("52 yr old bloke, a bit overweight")["sex"] == "male"
+
+
+@pytest.mark.parametrize(
+    ("text", "often"),
+    [("every nite", True), ("~5 nights/week", True), ("3-4 nights/wk", True),
+     ("3rd time this wk", True), ("nightly x 4 months", True), ("every evening", True),
+     ("once a month", False), ("once or twice a week", False), ("twice a week", True)],
+)  # fmt: skip
+def test_how_often_in_lay_and_clinical_forms(text: str, often: bool) -> None:
+    assert [h[1] for h in frequency(text)] == [often]

@@ -236,9 +236,16 @@ def walking_distance(text: str) -> Iterator[Hit]:
 
 
 FREQUENCY = re.compile(
-    NUM + r"\s*(?:times?|x)?\s*(?:a|an|per|/|every|each|in|in a|this|in the)\s*"
+    NUM + r"(?:\s*(?:-|to)\s*\d+)?\s*(?:times?|x|nights?|nites?|days?|evenings?)?\s*"
+    r"(?:a|an|per|/|every|each|in|in a|this|in the)\s*"
     r"(night|nite|day|week|wk|month|year)\b"
     r"|\b(\d+)\s*x\s*/\s*(week|wk|month|day|night)\b",
+    re.I,
+)
+EVERY = re.compile(
+    r"\b(?:every|each|evry|all)\s+(?:single\s+)?(?:night|nite|day|evening|morning)\b"
+    r"|\b(?:nightly|daily|most (?:nights|nites|days|evenings|mornings)|all (?:week|wk))\b"
+    r"|\b(?:(?:[2-9]|1\d)(?:nd|rd|th)|second|third|fourth|fifth) (?:time|night) this (?:week|wk)\b",
     re.I,
 )
 
@@ -247,8 +254,13 @@ def frequency(text: str) -> Iterator[Hit]:
     m = FREQUENCY.search(text)
     if m:
         count, period = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        rate = number(count) * PER_WEEK[period.lower()]
+        low = 1.0 if re.search(r"\b(?:once|one) or\s*$", text[: m.start()], re.I) else None
+        rate = (low or number(count)) * PER_WEEK[period.lower()]  # "once or twice": the lower
         yield "frequent_weekly", rate >= 2, m.group(0)
+        return
+    every = EVERY.search(text)
+    if every:
+        yield "frequent_weekly", True, every.group(0)
 
 
 UNIT = r"(hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?|yr)"
