@@ -125,3 +125,34 @@ def test_a_bloke_is_a_man() -> None:
 )  # fmt: skip
 def test_how_often_in_lay_and_clinical_forms(text: str, often: bool) -> None:
     assert [h[1] for h in frequency(text)] == [often]
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("numb around the back passage", "saddle_numbness"),  # the phrase says "my"
+        ("new difficulty starting his stream", "bladder_bowel_change"),
+        ("her face is going down on one side and she talk strange",
+         "one_side_weakness_face_speech"),
+        ("my son is out past the buoys in the lake and shouting that his leg has cramped",
+         "in_deep_water_now"),
+    ],
+)  # fmt: skip
+def test_warning_signs_in_everyday_words(text: str, finding: str) -> None:
+    assert found(text)[finding] is True
+
+
+def test_a_cramp_while_swimming_in_the_past_is_not_deep_water_now() -> None:
+    assert "in_deep_water_now" not in found("I got cramp swimming in the lake last summer")
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [("34 weeks with baby no.1", 34), ("I'm 30 wks gone", 30), ("28 weeks into my pregnancy", 28)],
+)
+def test_pregnancy_weeks_in_everyday_forms(text: str, weeks: int) -> None:
+    assert found(text)["pregnancy_weeks"] == weeks
+
+
+def test_a_relative_and_an_age_with_only_a_space_between() -> None:
+    assert found("my grandmother 81, she has cramps")["age"] == 81

@@ -19,7 +19,8 @@ SHORT_TEXT_WORDS = 4
 """Texts of this many words or fewer skip the English-word check ("aged 30", "SOB")."""
 ENGLISH_HINTS = re.compile(
     r"\b(i|my|me|the|a|an|and|is|are|was|at|in|on|of|to|it|legs?|calf|calves|foot|feet|"
-    r"cramps?|pain|night|no|not|with|he|she|pt|yo|y/o|years?|"
+    r"cramps?|pain|night|no|not|with|he|she|pt|yo|y/o|years?|his|her|has|have|had|can|been|"
+    r"for|from|but|this|that|after|when|new|since|got|get|very|so|"
     # terse clinical notes have no function words: "Day 2 post thyroidectomy. Carpopedal spasm."
     r"post|day|days|spasms?|tingling|numb|swollen|swelling|weak|weakness|positive|negative|"
     r"fever|blood|knee|ankle|thigh|toes?|hip|back|hx|pmh|c/o|o/e|sob|bp|hr|dx|rx|nil|nad)\b",

@@ -23,6 +23,9 @@ IRREGULAR = {
     "swimming": "swim", "bit": "bite", "bitten": "bite", "stung": "sting", "fell": "fall",
     "fallen": "fall", "lying": "lie", "lay": "lie", "dying": "die",
 }  # fmt: skip
+DETERMINERS = frozenset({"my", "the", "his", "her", "their", "your", "our", "a", "an"})
+"""All read as "the", in phrases and in text alike, so "numb around my back passage" also
+matches "numb around the back passage" and "numb around his back passage"."""
 MIN_STEM_LENGTH = 4
 MIN_FUZZY_LENGTH = 5
 FUZZY_CUTOFF = 85.0
@@ -36,6 +39,8 @@ def stem(word: str) -> str:
     w = word.lower().replace("\u2019", "'")
     if w in IRREGULAR:
         return IRREGULAR[w]
+    if w in DETERMINERS:
+        return "the"
     if len(w) <= MIN_STEM_LENGTH or not w.isalpha():
         return w
     for suffix in SUFFIXES:

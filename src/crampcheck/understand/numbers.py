@@ -51,7 +51,7 @@ AGE_PATTERNS = [
     re.compile(
         r"\bmy\s+(?:[a-z]+\s+)?(?:mother|mum|mom|wife|daughter|sister|grandmother|gran|nan|"
         r"grandma|father|dad|husband|hubby|son|brother|grandfather|grandad|grandpa|child|kid|"
-        r"boy|girl)\s*(?:is|,|\()\s*(\d{1,3})\b",
+        r"boy|girl)\s*(?:is|,|\(|\s)\s*(\d{1,3})\b(?!\s*(?:weeks?|wks?|days?|months?|kg|%))",
         re.I,
     ),
     re.compile(r"\b(?:man|woman|gentleman|lady|male|female|boy|girl)\s+of\s+(\d{1,3})\b", re.I),
@@ -155,7 +155,9 @@ PREG_WEEKS = re.compile(
     r"\b(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\s*(?:pregnant|gestation|of pregnancy|along)"
     r"|\bat (\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\b"
     r"(?=[^.]{0,500}\b(?:pregnan|gestation|baby|bump)\b)"  # bounded: unbounded was quadratic
-    r"|\b(\d{1,2})(?:\+\d)?/40\b",
+    r"|\b(\d{1,2})(?:\+\d)?/40\b"
+    r"|\b(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\s+(?:with (?:baby|twins|my|our|the|a|number|no)|gone|"
+    r"into (?:my|the|this) pregnancy|preg\b|pg\b)",
     re.I,
 )
 TRIMESTER = re.compile(r"\b(third|3rd|last) trimester\b|\blate pregnancy\b", re.I)

@@ -46,6 +46,15 @@ RULES: dict[str, list[list[str]]] = {
                               "toilet"],
                              ["n't", "nt", "cannot", "unable", "lost", "leak", "wet", "incontinen",
                               "retention", "control", "accident"]],
+    "bladder_bowel_change|2": [["stream", "flow", "wee", "pee", "urine", "urinat"],
+                               ["start", "hesitan", "weak", "trickle", "dribbl"],
+                               ["difficult", "trouble", "struggl", "hard", "n't", "nt", "cannot",
+                                "new", "hesitan", "trickle", "dribbl"]],
+    "in_deep_water_now": [["lake", "sea", "river", "reservoir", "ocean", "buoy", "deep", "depth",
+                           "pool", "water"],
+                          ["now", "still", "right", "currently", "shout", "scream", "help",
+                           "urgent", "stuck", "struggl"],
+                          ["cramp", "swim", "float", "drown", "sink", "seize"]],
     "dark_urine": [["urine", "pee", "wee", "piss", "urinat"],
                    ["dark", "brown", "cola", "coke", "tea", "black", "red", "blood"]],
     "tense_leg_after_injury": [["leg", "shin", "calf", "cast", "compartment", "thigh"],
@@ -55,7 +64,8 @@ RULES: dict[str, list[list[str]]] = {
     "one_side_weakness_face_speech": [["face", "mouth", "smile", "speech", "word", "talk",
                                        "speak", "lip"],
                                       ["droop", "lopsided", "slur", "slurr", "garbl", "jumbl",
-                                       "wrong", "fallen", "drop", "muddl"]],
+                                       "wrong", "fallen", "drop", "muddl", "strange", "funny",
+                                       "weird", "sag", "crooked", "down", "slip"]],
     "stiff_jaw": [["jaw"], ["stiff", "tight", "lock", "clench"]],
     "stiff_jaw|2": [["open"], ["mouth", "jaw"], ["n't", "cannot", "barely", "hard", "difficult",
                                                  "struggl", "unable"]],
@@ -179,7 +189,8 @@ ASIDES = frozenset({"think", "guess", "believe", "reckon", "suppose", "mean", "k
 
 
 def clause_bounds(norms: list[str], start: int, end: int) -> list[tuple[int, int]]:
-    """The clauses of the sentence [start, end): a rule's words must share one clause."""
+    """The clauses of the sentence [start, end) of lower-case words: a rule's words must share
+    one clause."""
     bounds, left = [], start
     for i in range(start, end):
         word = norms[i]
@@ -214,7 +225,8 @@ class _Hits:
         for i, norm in enumerate(self.norms):
             for group in groups_of(norm):
                 self.at.setdefault(group, []).append(i)
-        self.clauses = [c for s in doc.sents for c in clause_bounds(self.norms, s.start, s.end)]
+        lower = [token.lower_ for token in doc]
+        self.clauses = [c for s in doc.sents for c in clause_bounds(lower, s.start, s.end)]
 
     def within(self, start: int, end: int, group: int) -> list[int]:
         """Token positions in [start, end) that match ``group``, in order."""
