@@ -431,9 +431,67 @@ def temperature(text: str) -> Iterator[Hit]:
         return
 
 
+LINK = r"\s*(?:level|levels|result)?\s*(?:was|is|of|at|came back(?: at)?|:|=)?\s*(?:only\s+)?"
+LABS: list[tuple[str, re.Pattern[str], Callable[[float], bool | None]]] = [
+    ("blood_low_potassium",
+     re.compile(r"\b(?:serum\s+)?(?:k\+?|potassium)" + LINK + r"(\d(?:\.\d+)?)(?!\d|\.\d)", re.I),
+     lambda v: True if v < 3.5 else False if v <= 5.3 else None),
+    ("blood_low_sodium",
+     re.compile(r"\b(?:serum\s+)?(?:na\+?|sodium)" + LINK + r"(1\d\d)(?!\d|\.\d)", re.I),
+     lambda v: True if v < 135 else False if v <= 146 else None),
+    ("blood_low_magnesium",
+     re.compile(r"(?:\bMg|\b[Mm]agnesium|\bMG)(?:2\+)?" + LINK + r"([01]\.\d+)(?!\d|\.\d)"),
+     lambda v: True if v < 0.7 else False if v <= 1.1 else None),
+    ("blood_low_calcium_or_vitamin_d",
+     re.compile(r"\b(?:adj(?:usted)?\.?\s+|corrected\s+)?(?:ca|calcium)(?:2\+)?" + LINK
+                + r"([12]\.\d+)(?!\d|\.\d)", re.I),
+     lambda v: True if v < 2.15 else False if v <= 2.65 else None),
+    ("blood_low_calcium_or_vitamin_d",
+     re.compile(r"\b(?:vitamin\s*d|vit\.?\s*d|25-?oh-?d|25\(oh\)d)\b[^.;\d]{0,25}?(\d{1,3})"
+                r"(?!\d|\.\d)", re.I),
+     lambda v: True if v < 30 else False if v >= 50 else None),
+    ("blood_thyroid_underactive",
+     re.compile(r"\btsh" + LINK + r"(\d{1,3}(?:\.\d+)?)(?!\d|\.\d)", re.I),
+     lambda v: True if v > 4.5 else False if v >= 0.4 else None),
+    ("blood_low_iron_or_haemoglobin",
+     re.compile(r"\bferritin" + LINK + r"(\d{1,4})(?!\d|\.\d)", re.I),
+     lambda v: True if v < 30 else False if v >= 50 else None),
+    ("blood_low_iron_or_haemoglobin",
+     re.compile(r"\b(?:hb|haemoglobin|hemoglobin)" + LINK + r"(\d{1,3}(?:\.\d)?)(?!\d|\.\d)", re.I),
+     lambda v: (v < 110 if v > 30 else v < 11) if v >= 5 else None),
+    ("blood_high_ck",
+     re.compile(r"\b(?:ck|cpk|creatine kinase)" + LINK + r"(\d{1,3}(?:,\d{3})+|\d{2,6})(?!\d|\.\d)",
+                re.I),
+     lambda v: True if v > 600 else False if v <= 200 else None),
+    ("blood_low_b12",
+     re.compile(r"\b(?:vitamin\s*)?b12" + LINK + r"(\d{2,4})(?!\d|\.\d)", re.I),
+     lambda v: True if v < 200 else False if v >= 300 else None),
+]  # fmt: skip
+"""Blood results written in the story, with the usual adult reference limits: potassium
+below 3.5 mmol/L, sodium below 135 mmol/L, magnesium below 0.7 mmol/L, adjusted calcium below
+2.15 mmol/L, 25-OH vitamin D below 30 nmol/L, TSH above 4.5 mU/L, ferritin below 30 ug/L,
+haemoglobin below 110 g/L (or 11 g/dL), CK above 600 U/L (about three times the upper limit),
+B12 below 200 ng/L. A value inside the normal range is read as "no"; a value in between says
+nothing."""
+
+
+def labs(text: str) -> Iterator[Hit]:
+    """ "K 3.0 mmol/L", "Na 129", "Mg 0.45", "TSH 12", "CK 4000": low or high blood results."""
+    seen: set[str] = set()
+    for fid, pattern, verdict in LABS:
+        if fid in seen:
+            continue
+        for m in itertools.islice(pattern.finditer(text), MAX_DURATION_MATCHES):
+            value = verdict(float(m.group(1).replace(",", "")))
+            if value is not None:
+                seen.add(fid)
+                yield fid, value, m.group(0)
+                break
+
+
 EXTRACTORS: list[Callable[[str], Iterator[Hit]]] = [
     age, sex, pregnancy, postpartum, cramp_duration, walking_distance, frequency,
-    problem_duration, laterality, temperature,
+    problem_duration, laterality, temperature, labs,
 ]  # fmt: skip
 
 
