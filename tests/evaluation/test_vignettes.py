@@ -26,6 +26,12 @@ KNOWN_UNDER_TRIAGE = {
     "hypokalaemia-dev-1": "low potassium looks like ordinary night cramps until a blood test",
     "b_vitamin_deficiency-dev-1": "B-vitamin deficiency has no feature that questions can tell",
     "hypothyroidism-dev-1": "the thyroid features are too vague to lift triage without a test",
+    # four of the 90 cases added on 2026-11-21 by a fresh author; their answers predate the
+    # blood-result findings, so a stated result cannot count in the answers form
+    "hypokalaemia-ydev-29": "mild low potassium from laxatives; the result is only in the text",
+    "hypothyroidism-ydev-31": "the thyroid features are too vague to lift triage without a test",
+    "hypocalcaemia_vitamin_d-ydev-35": "low vitamin D; the result is only in the text",
+    "flat_feet-ydev-45": "flat feet in a child reads as growing pains or night cramps",
 }
 
 
