@@ -156,3 +156,39 @@ def test_pregnancy_weeks_in_everyday_forms(text: str, weeks: int) -> None:
 
 def test_a_relative_and_an_age_with_only_a_space_between() -> None:
     assert found("my grandmother 81, she has cramps")["age"] == 81
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("She has had swollen lower legs for years", "ankles_swollen_both", True),
+        ("Saddle sensation intact, no sphincter disturbance.", "saddle_numbness", False),
+        ("Antenatal contact, 24/40 primip. BP 112/70, urine NAD", "high_blood_pressure_pregnancy",
+         False),
+        ("33 weeks pregnant, BP 150/100 today", "high_blood_pressure_pregnancy", True),
+        ("I didn't warm up and my calf seized", "unaccustomed_exercise", True),
+    ],
+)  # fmt: skip
+def test_readings_that_once_raised_false_alarms(text: str, finding: str, value: bool) -> None:
+    assert found(text)[finding] is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("She has had swollen lower legs for years", "calf_swollen_one_side"),
+        ("the swelling is much better now but he has cramps in both calves",
+         "calf_swollen_one_side"),
+        ("I'm out of the sea and warmed up now, calf a bit achy", "calf_warm_red"),
+        ("Diabetic foot review: 57M, no ulceration", "ulcer_or_black_toes"),
+        ("Started wild swimming in the reservoir, water about 11 degrees now. Twice now my "
+         "calf went hard and I floated back", "in_deep_water_now"),
+        ("ran my first marathon on Sunday", "regular_sport"),
+    ],
+)  # fmt: skip
+def test_words_that_do_not_mean_the_finding(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not True
+
+
+def test_a_duration_in_years_is_not_an_age() -> None:
+    assert found("57M, T1DM x 30 yrs on insulin")["age"] == 57

@@ -56,7 +56,11 @@ AGE_PATTERNS = [
     ),
     re.compile(r"\b(?:man|woman|gentleman|lady|male|female|boy|girl)\s+of\s+(\d{1,3})\b", re.I),
     re.compile(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b", re.I),
-    re.compile(r"\b(\d{1,3})\s*(?:y/o|yo|y\.o\.|yrs?\b)", re.I),
+    re.compile(
+        r"(?<!x)(?<!x )(?<!for )(?<!since )\b(\d{1,3})\s*(?:y/o|yo|y\.o\.|yrs?\b)"
+        r"(?!\s*(?:ago|hx|history|of\b))",
+        re.I,
+    ),
     re.compile(r"\b(?:aged|age:?)\s*(\d{1,3})\b", re.I),
     re.compile(
         r"\b(?:i am|i'm|im|i\u2019m)\s+(\d{1,3})\b"
@@ -489,9 +493,33 @@ def labs(text: str) -> Iterator[Hit]:
                 break
 
 
+BLOOD_PRESSURE = re.compile(
+    r"\b(?:bp|blood pressure)\s*(?:was|is|of|at|reading|:|=)?\s*(?:was\s+)?"
+    r"(\d{2,3})\s*/\s*(\d{2,3})\b",
+    re.I,
+)
+PREGNANCY_WORDS = re.compile(
+    r"pregnan|\b\d{1,2}(?:\+\d)?/40\b|antenatal|gestation|trimester|midwife|postpartum|"
+    r"gave birth|had (?:my|the|a) baby|primip|multip|gravida",
+    re.I,
+)
+
+
+def pregnancy_blood_pressure(text: str) -> Iterator[Hit]:
+    """A blood pressure reading in pregnancy or after a birth: 140/90 or above is high
+    (the usual threshold for hypertension in pregnancy, NICE NG133)."""
+    if not PREGNANCY_WORDS.search(text):
+        return
+    m = BLOOD_PRESSURE.search(text)
+    if m:
+        systolic, diastolic = int(m.group(1)), int(m.group(2))
+        if 60 <= systolic <= 260 and 30 <= diastolic <= 160:
+            yield "high_blood_pressure_pregnancy", systolic >= 140 or diastolic >= 90, m.group(0)
+
+
 EXTRACTORS: list[Callable[[str], Iterator[Hit]]] = [
     age, sex, pregnancy, postpartum, cramp_duration, walking_distance, frequency,
-    problem_duration, laterality, temperature, labs,
+    problem_duration, laterality, temperature, labs, pregnancy_blood_pressure,
 ]  # fmt: skip
 
 

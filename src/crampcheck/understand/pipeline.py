@@ -91,11 +91,20 @@ CO_FIRING = ("site", "timing")
 """Categories whose phrases may overlap another finding's ("swollen calf" is also the calf)."""
 
 
+def _phrasal_norms(doc: Doc) -> Doc:
+    """ "warmed up after the swim" is not a warm calf: "warm" before "up" reads as "warm-up"
+    (in the lexicon's phrases too, so "didn't warm up" still matches)."""
+    for token in doc[:-1]:
+        if token.norm_ == "warm" and doc[token.i + 1].lower_ == "up":
+            token.norm_ = "warm-up"
+    return doc
+
+
 def _norms(repair: TypoRepair) -> Callable[[Doc], Doc]:
     def set_norms(doc: Doc) -> Doc:
         for token in doc:
             token.norm_ = repair(stem(token.text), token.text)
-        return doc
+        return _phrasal_norms(doc)
 
     return set_norms
 
@@ -123,7 +132,7 @@ def _phrase_docs(nlp: Language, phrases: list[str]) -> list[Doc]:
         doc = nlp.make_doc(phrase)
         for token in doc:
             token.norm_ = stem(token.text)
-        docs.append(doc)
+        docs.append(_phrasal_norms(doc))
     return docs
 
 

@@ -10,6 +10,7 @@ denies the swelling, not the calf); a finding stated both ways counts as stated.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -77,6 +78,28 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     return found
 
 
+BILATERAL = re.compile(r"\b(both|bilateral\w*|bilat|legs|ankles|feet|calves|calfs|shins)\b", re.I)
+SIDED = re.compile(r"\b(one|left|right|l|r|lt|rt|single|unilateral\w*|calf|leg|shin|thigh)\b", re.I)
+
+
+def _swelling_of_both(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
+    """ "Swollen lower legs", or a bare "swelling" in a story about both legs, is swelling of
+    both legs, not one swollen calf (which would raise a clot alarm)."""
+    swollen = found.get("calf_swollen_one_side")
+    if swollen is None or swollen.value is not True or "one_leg_only" in found:
+        return found
+    both_words = BILATERAL.search(swollen.span) and not re.search(
+        r"\b(one|left|right|l|r|lt|rt|single|unilateral\w*)\b", swollen.span, re.I
+    )
+    bare = not SIDED.search(swollen.span)
+    both_legs = found.get("both_legs") or found.get("ankles_swollen_both")
+    if both_words or (bare and both_legs is not None and both_legs.value is True):
+        found = {k: v for k, v in found.items() if k != "calf_swollen_one_side"}
+        if both_words and "ankles_swollen_both" not in found:
+            found["ankles_swollen_both"] = TextFinding("ankles_swollen_both", True, swollen.span)
+    return found
+
+
 def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     """Findings stated or denied in ``text`` (checked first: see :mod:`checks`)."""
     cleaned = break_long_chunks(check_text(text))
@@ -87,4 +110,4 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     for fid, value, span in numbers:
         if fid not in found or isinstance(value, float | str):
             found[fid] = TextFinding(fid, value, span)
-    return list(found.values())
+    return list(_swelling_of_both(found).values())

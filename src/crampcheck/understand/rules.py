@@ -52,8 +52,7 @@ RULES: dict[str, list[list[str]]] = {
                                 "new", "hesitan", "trickle", "dribbl"]],
     "in_deep_water_now": [["lake", "sea", "river", "reservoir", "ocean", "buoy", "deep", "depth",
                            "pool", "water"],
-                          ["now", "still", "right", "currently", "shout", "scream", "help",
-                           "urgent", "stuck", "struggl"],
+                          ["still", "currently", "shout", "scream", "help", "stuck", "struggl"],
                           ["cramp", "swim", "float", "drown", "sink", "seize"]],
     "dark_urine": [["urine", "pee", "wee", "piss", "urinat"],
                    ["dark", "brown", "cola", "coke", "tea", "black", "red", "blood"]],
@@ -83,7 +82,7 @@ RULES: dict[str, list[list[str]]] = {
                               ["eye", "eyelid", "knuckle"]],
     "headache_new_progressive": [["headache"], ["morning", "worse", "worst", "getting", "sick",
                                                 "vomit", "week"]],
-    "hip_shoulder_weakness": [["get", "getting", "stand", "rise", "climb", "stair", "lift"],
+    "hip_shoulder_weakness": [["get", "getting", "stand", "rise", "climb", "lift"],
                               ["sofa", "chair", "stair", "arm", "hair", "floor", "toilet"],
                               ["n't", "cannot", "struggl", "hard", "difficult", "without"]],
     "mouth_tingling_hand_spasm": [["lip", "mouth"], ["tingl", "pins", "numb"]],
@@ -97,8 +96,7 @@ RULES: dict[str, list[list[str]]] = {
                          "hockey", "rugby", "kilometre", "km", "mile", "lap"]],
     "regular_sport": [["play", "run", "train", "compet"],
                       ["football", "basketball", "netball", "hockey", "rugby", "tennis", "squash",
-                       "cross-country", "cricket", "soccer", "athletic", "club", "team", "races",
-                       "marathon"]],
+                       "cross-country", "cricket", "soccer", "athletic", "club", "team", "races"]],
     "sudden_swelling_face_hands": [["face", "hand", "finger", "eyelid"],
                                    ["swollen", "swell", "puffy", "puff"]],
     "red_hot_spreading_skin": [["red", "redness", "hot", "erythema", "erythematous"],
@@ -111,8 +109,12 @@ RULES: dict[str, list[list[str]]] = {
 }  # fmt: skip
 
 
-VETO: dict[str, list[str]] = {"dark_urine": ["yellow", "orange", "amber"]}
-"""Words that stop a rule in that sentence ("dark yellow" urine is concentrated, not cola)."""
+VETO: dict[str, list[str]] = {
+    "dark_urine": ["yellow", "orange", "amber"],
+    "saddle_numbness": ["intact", "normal"],
+}
+"""Words that stop a rule in that clause ("dark yellow" urine is concentrated, not cola;
+"saddle sensation intact" is a normal finding)."""
 
 NORMAL_RULES: dict[str, list[list[str]]] = {
     "dark_urine": [["pee", "urine", "wee", "urinat"], ["normal", "fine", "clear", "ok", "okay"]],
@@ -121,6 +123,9 @@ NORMAL_RULES: dict[str, list[list[str]]] = {
     "high_blood_pressure_pregnancy": [["pressure", "bp"], ["normal", "fine", "ok", "okay", "good"]],
     "cannot_bear_weight": [["able", "can"], ["weight", "walk"], ["bear", "on", "weight"]],
     "breathless": [["breath", "breathing"], ["fine", "normal", "ok", "okay"]],
+    "saddle_numbness": [["saddle", "perianal", "perineal"], ["intact", "normal", "fine"]],
+    "bladder_bowel_change|2": [["sphincter", "anal", "bladder", "bowel"],
+                               ["intact", "normal", "fine"]],
 }  # fmt: skip
 """Findings stated as normal ("my pee is a normal colour"): these rules record them absent."""
 
@@ -130,7 +135,7 @@ def _stems(group: list[str]) -> list[str]:
 
 
 COMPILED = [(key.split("|")[0], [_stems(g) for g in groups]) for key, groups in RULES.items()]
-NORMAL = [(fid, [_stems(g) for g in groups]) for fid, groups in NORMAL_RULES.items()]
+NORMAL = [(key.split("|")[0], [_stems(g) for g in groups]) for key, groups in NORMAL_RULES.items()]
 if not Span.has_extension("normal"):
     Span.set_extension("normal", default=False)
 if not Span.has_extension("inner_negated"):
@@ -248,8 +253,8 @@ def _fire(hits: _Hits, start: int, end: int, groups: list[int]) -> tuple[int, in
     return (first, last + 1) if last - first < WINDOW else None
 
 
-def _first_hit(hits: _Hits, groups: list[int], label: str) -> Span | None:
-    veto = VETO_GROUPS.get(label)
+def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False) -> Span | None:
+    veto = None if normal else VETO_GROUPS.get(label)
     for start, end in hits.clauses:
         if veto is not None and hits.within(start, end, veto):
             continue
@@ -283,7 +288,7 @@ def co_occurrence(span_key: str) -> Callable[[Doc], Doc]:
         hits = _Hits(doc)
         for normal, rules in ((False, RULE_GROUPS), (True, NORMAL_GROUPS)):
             for fid, groups in rules:
-                span = None if fid in found else _first_hit(hits, groups, fid)
+                span = None if fid in found else _first_hit(hits, groups, fid, normal)
                 if span is not None:
                     span._.normal = normal
                     extra.append(span)
