@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from crampcheck.engine.model import default_model
+from crampcheck.understand.normalise import stem
 from crampcheck.understand.numbers import age, frequency, problem_duration, temperature
 from crampcheck.understand.reader import read_text
 
@@ -192,3 +193,17 @@ def test_words_that_do_not_mean_the_finding(text: str, finding: str) -> None:
 
 def test_a_duration_in_years_is_not_an_age() -> None:
     assert found("57M, T1DM x 30 yrs on insulin")["age"] == 57
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [("ache", "aches", "ached", "aching"), ("headache", "headaches"), ("ankle", "ankles"),
+     ("tingle", "tingling", "tingles"), ("bruise", "bruised", "bruises"), ("crutch", "crutches")],
+)  # fmt: skip
+def test_singular_plural_and_verb_forms_read_alike(forms: tuple[str, ...]) -> None:
+    assert len({stem(f) for f in forms}) == 1
+
+
+def test_open_sores_stay_apart_from_a_sore_calf() -> None:
+    assert stem("sores") != stem("sore")
+    assert "ulcer_or_black_toes" not in found("my calf is sore after the cramp")

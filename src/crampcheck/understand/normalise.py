@@ -22,6 +22,7 @@ IRREGULAR = {
     "women": "woman", "children": "child", "ran": "run", "running": "run", "swam": "swim",
     "swimming": "swim", "bit": "bite", "bitten": "bite", "stung": "sting", "fell": "fall",
     "fallen": "fall", "lying": "lie", "lay": "lie", "dying": "die",
+    "sores": "sores",  # open sores (ulcers), kept apart from "sore" (painful)
 }  # fmt: skip
 DETERMINERS = frozenset({"my", "the", "his", "her", "their", "your", "our", "a", "an"})
 """All read as "the", in phrases and in text alike, so "numb around my back passage" also
@@ -34,21 +35,34 @@ CACHE_LIMIT = 65_536
 reading hostile text would otherwise keep every made-up word it ever saw)."""
 
 
+SIBILANT_ES = ("ches", "shes", "xes", "zes", "sses")
+"""Plurals that add "-es" to the word ("crutches", "rashes"); other "-es" words only add
+"-s" to a word ending in "e" ("aches", "ankles", "headaches")."""
+
+
 def stem(word: str) -> str:
-    """Lower-case ``word`` and strip one common inflection (-ing, -ed, -es, -s)."""
+    """Lower-case ``word``, strip one common inflection (-ing, -ed, -es, -s) and then a
+    final "e", so that "ache", "aches", "ached" and "aching" all read "ach"."""
     w = word.lower().replace("\u2019", "'")
     if w in IRREGULAR:
-        return IRREGULAR[w]
+        return _final_e(IRREGULAR[w])
     if w in DETERMINERS:
         return "the"
     if len(w) <= MIN_STEM_LENGTH or not w.isalpha():
-        return w
+        return _final_e(w)
     for suffix in SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM_LENGTH - 1:
             if suffix == "s" and w.endswith("ss"):
-                return w
-            return w[: -len(suffix)]
-    return w
+                break
+            if suffix == "es" and not w.endswith(SIBILANT_ES):
+                suffix = "s"
+            w = w[: -len(suffix)]
+            break
+    return _final_e(w)
+
+
+def _final_e(w: str) -> str:
+    return w[:-1] if len(w) >= MIN_STEM_LENGTH and w.endswith("e") and w.isalpha() else w
 
 
 def english_words() -> Callable[[str], bool]:
