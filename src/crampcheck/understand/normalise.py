@@ -49,6 +49,8 @@ def stem(word: str) -> str:
     if w in DETERMINERS:
         return "the"
     if len(w) <= MIN_STEM_LENGTH or not w.isalpha():
+        if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) >= 4:
+            return w[:-1]  # short plurals: "eyes", "arms", "lips", "hips"
         return _final_e(w)
     for suffix in SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM_LENGTH - 1:

@@ -493,6 +493,23 @@ def labs(text: str) -> Iterator[Hit]:
                 break
 
 
+GLUCOSE = re.compile(
+    r"\b(?:cbg|bm|bg|blood glucose|glucose|blood sugar|sugar|sugars)\s*(?:level|reading)?\s*"
+    r"(?:was|is|of|at|:|=|down to|dropped to)?\s*(?:only\s+)?(\d{1,2}(?:\.\d)?)(?!\d|\.\d)"
+    r"(?!\s*(?:%|mg\b|g\b|years?|yrs?|units?))",
+    re.I,
+)
+LOW_GLUCOSE = 4.0
+"""mmol/L: below 4 is a hypo (the "4 is the floor" rule taught to people on insulin)."""
+
+
+def glucose(text: str) -> Iterator[Hit]:
+    """ "sugar was 2.9", "CBG 3.1": a measured low blood sugar is a hypo."""
+    m = GLUCOSE.search(text)
+    if m and float(m.group(1)) < LOW_GLUCOSE:
+        yield "hypo_symptoms", True, m.group(0)
+
+
 BLOOD_PRESSURE = re.compile(
     r"\b(?:bp|blood pressure)\s*(?:was|is|of|at|reading|:|=)?\s*(?:was\s+)?"
     r"(\d{2,3})\s*/\s*(\d{2,3})\b",
@@ -519,7 +536,7 @@ def pregnancy_blood_pressure(text: str) -> Iterator[Hit]:
 
 EXTRACTORS: list[Callable[[str], Iterator[Hit]]] = [
     age, sex, pregnancy, postpartum, cramp_duration, walking_distance, frequency,
-    problem_duration, laterality, temperature, labs, pregnancy_blood_pressure,
+    problem_duration, laterality, temperature, labs, pregnancy_blood_pressure, glucose,
 ]  # fmt: skip
 
 

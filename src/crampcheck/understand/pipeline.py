@@ -44,6 +44,7 @@ LAY_NEGATIONS = [
     "not had", "no longer", "free of", "ruled out", "nil", "zero", "negative", "absent",
     "lack of", "doesn't have", "does not have", "do not have", "have not", "has not",
     "denied any", "no history of", "no hx of", "no h/o", "not on", "not taking", "stopped",
+    "nothing", "non", "non-",
 ]  # fmt: skip
 HYPOTHETICAL = [
     "if", "in case", "whether", "worried about", "worried it", "worried that", "afraid of",
@@ -79,7 +80,7 @@ def _termset(preceding: list[str], following: list[str]) -> dict[str, list[str]]
 def _negation_termset() -> dict[str, list[str]]:
     base = _clinical()
     return {
-        "pseudo_negations": base["pseudo_negations"],
+        "pseudo_negations": [*base["pseudo_negations"], "not sure", "not certain", "unsure"],
         "preceding_negations": [*base["preceding_negations"], *LAY_NEGATIONS],
         "following_negations": [*base["following_negations"], "free", "negative"],
         "termination": [*base["termination"], *SUBJECT_STARTS],
@@ -92,11 +93,17 @@ CO_FIRING = ("site", "timing")
 
 
 def _phrasal_norms(doc: Doc) -> Doc:
-    """ "warmed up after the swim" is not a warm calf: "warm" before "up" reads as "warm-up"
-    (in the lexicon's phrases too, so "didn't warm up" still matches)."""
-    for token in doc[:-1]:
-        if token.norm_ == "warm" and doc[token.i + 1].lower_ == "up":
+    """Norms that depend on the next word, set alike in the text and in the lexicon's phrases:
+    "warmed up after the swim" is not a warm calf ("warm-up"); "cannot" and "can't" read as
+    the rules' negated verbs however they are written."""
+    for token in doc:
+        after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if token.norm_ == "warm" and after == "up":
             token.norm_ = "warm-up"
+        elif token.norm_ == "nt":
+            token.norm_ = "n't"  # "cant", "dont": spaCy splits them as "ca" + "nt"
+        elif token.lower_ == "can" and after == "not":
+            token.norm_ = "cannot"  # "cannot" is split as "can" + "not"
     return doc
 
 

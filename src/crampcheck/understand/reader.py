@@ -72,6 +72,8 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
         value = False if ent._.normal else not negated  # "pee is normal" states an absence
         if not value and model.findings[ent.label_].category == "site":
             continue  # "no swelling of the calf": the calf is where, not what is denied
+        if value and ent.label_ == "calf_swollen_one_side" and not LEG_WORDS.search(ent.sent.text):
+            continue  # "my face is swelling": a bare "swelling" with no leg in the sentence
         old = found.get(ent.label_)
         if old is None or (value and old.value is False):
             found[ent.label_] = TextFinding(ent.label_, value, ent.text)
@@ -80,6 +82,12 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
 
 BILATERAL = re.compile(r"\b(both|bilateral\w*|bilat|legs|ankles|feet|calves|calfs|shins)\b", re.I)
 SIDED = re.compile(r"\b(one|left|right|l|r|lt|rt|single|unilateral\w*|calf|leg|shin|thigh)\b", re.I)
+
+
+LEG_WORDS = re.compile(
+    r"\b(leg|legs|calf|calves|calfs|shin|shins|ankle|ankles|foot|feet|knee|thigh|lower limb)\b",
+    re.I,
+)
 
 
 def _swelling_of_both(found: dict[str, TextFinding]) -> dict[str, TextFinding]:

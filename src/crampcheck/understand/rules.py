@@ -23,11 +23,12 @@ PREFIX_LENGTH = 5
 """Stems this long also match longer words ("tingl" -> "tingling"); shorter ones must be exact."""
 
 RULES: dict[str, list[list[str]]] = {
-    "chest_pain": [["chest"], ["pain", "hurt", "ache", "tight", "sharp", "pressure", "crush",
-                               "stab", "heavy"]],
-    "breathless": [["breath", "breathe", "breathing"],
+    "chest_pain": [["chest", "breastbone", "sternum", "retrosternal"],
+                   ["pain", "hurt", "ache", "tight", "sharp", "pressure", "crush", "stab", "heavy",
+                    "press"]],
+    "breathless": [["breath", "breathe", "breathing", "air"],
                    ["short", "n't", "nt", "cannot", "hard", "struggl", "out", "difficult",
-                    "catch"]],
+                    "catch", "enough", "fast", "rapid", "gasp"]],
     "calf_swollen_one_side": [["calf", "shin", "leg", "lower"],
                               ["swollen", "swell", "fatter", "bigger", "larger", "thicker",
                                "puffy", "balloon"]],
@@ -35,13 +36,14 @@ RULES: dict[str, list[list[str]]] = {
                     ["sore", "hurt", "pain", "tender", "ouch"]],
     "calf_warm_red": [["calf", "shin", "leg"], ["warm", "hot", "red", "flush"]],
     "leg_cold_pale_sudden": [["leg", "foot", "calf"],
-                             ["white", "pale", "blue", "grey", "mottl", "wax", "waxy", "colour"],
+                             ["white", "pale", "blue", "grey", "mottl", "wax", "waxy", "colour",
+                              "pallor"],
                              ["cold", "icy", "ice", "numb", "dead", "freezing"],
                              ["sudden", "suddenly", "hour", "minute", "gone", "went", "just",
-                              "today", "tonight", "now"]],
+                              "today", "tonight", "now", "acute", "onset", "ago"]],
     "saddle_numbness": [["numb", "sensation", "tingl"],
                         ["between", "groin", "saddle", "genital", "wip", "perineum", "perineal",
-                         "privates"]],
+                         "privates", "below"]],
     "bladder_bowel_change": [["pee", "urine", "bladder", "wee", "bowel", "poo", "urinat",
                               "toilet"],
                              ["n't", "nt", "cannot", "unable", "lost", "leak", "wet", "incontinen",
@@ -51,9 +53,43 @@ RULES: dict[str, list[list[str]]] = {
                                ["difficult", "trouble", "struggl", "hard", "n't", "nt", "cannot",
                                 "new", "hesitan", "trickle", "dribbl"]],
     "in_deep_water_now": [["lake", "sea", "river", "reservoir", "ocean", "buoy", "deep", "depth",
-                           "pool", "water"],
-                          ["still", "currently", "shout", "scream", "help", "stuck", "struggl"],
+                           "water"],
+                          ["still", "currently", "shout", "help", "stuck", "struggl"],
                           ["cramp", "swim", "float", "drown", "sink", "seize"]],
+    "calf_swollen_one_side|2": [["leg", "calf", "shin", "side"], ["twice", "size", "big", "bigger"],
+                                ["other", "than"]],
+    "calf_tender|2": [["calf", "shin"], ["touch", "press", "pressed"],
+                      ["kill", "agony", "hurt", "excruciat", "scream", "unbearabl"]],
+    "coughing_blood": [["cough", "phlegm", "sputum", "spit", "spat", "brought"],
+                       ["blood", "bloody", "streak", "red"]],
+    "quinine_bleeding": [["quinine", "tonic"],
+                         ["bruis", "bleed", "blood", "nosebleed", "purple", "blotch", "rash",
+                          "mark", "spot"]],
+    "severe_muscle_pain": [["every", "all", "whole", "diffuse", "widespread"],
+                           ["muscle", "myalgia"],
+                           ["ache", "pain", "hurt", "scream", "sore", "agony", "terrible",
+                            "myalgia"]],
+    "severe_headache": [["headache", "head"],
+                        ["severe", "bad", "worst", "terrible", "strong", "pound", "splitting",
+                         "thunderclap", "unbearabl", "agony", "excruciat", "sick"]],
+    "vision_change": [["eye", "vision", "sight", "see", "seeing", "visual"],
+                      ["zigzag", "zig", "sparkl", "flash", "blur", "blurr", "fuzzy", "spot",
+                       "star", "clear", "double", "light", "fog", "dim"]],
+    "seizure": [["body", "arm", "limb", "whole"], ["jerk", "shak", "convuls"],
+                ["all", "whole", "over", "leg", "floor", "fell", "fall", "stiff"]],
+    "loss_of_consciousness": [["answer", "respond", "wake", "woke"],
+                              ["n't", "nt", "not", "cannot", "unable", "hard"],
+                              ["us", "me", "him", "her", "them", "anyone", "name", "up"]],
+    "one_side_weakness_face_speech|2": [["right", "left", "one", "half"], ["side"],
+                                        ["numb", "heavy", "weak", "dead", "droop", "paralys"]],
+    "saddle_numbness|2": [["feel", "sensation"], ["n't", "not", "cannot", "no"],
+                          ["between", "privates", "bum", "bottom", "genital", "groin", "bicycle",
+                           "saddle", "below"]],
+    "poisoning_suspected": [["swallow", "got", "drank", "drink", "took", "ate", "eaten"],
+                            ["tablet", "pill", "bottle", "liquid", "chemical", "bleach",
+                             "antifreeze", "weedkiller", "medicine", "poison", "berry", "berries"],
+                            ["mistake", "many", "accident", "into", "whole", "packet", "garage",
+                             "intentional", "nana", "gran"]],
     "dark_urine": [["urine", "pee", "wee", "piss", "urinat"],
                    ["dark", "brown", "cola", "coke", "tea", "black", "red", "blood"]],
     "tense_leg_after_injury": [["leg", "shin", "calf", "cast", "compartment", "thigh"],
@@ -65,9 +101,9 @@ RULES: dict[str, list[list[str]]] = {
                                       ["droop", "lopsided", "slur", "slurr", "garbl", "jumbl",
                                        "wrong", "fallen", "drop", "muddl", "strange", "funny",
                                        "weird", "sag", "crooked", "down", "slip"]],
-    "stiff_jaw": [["jaw"], ["stiff", "tight", "lock", "clench"]],
+    "stiff_jaw": [["jaw"], ["stiff", "tight", "lock", "clench", "hard", "rigid"]],
     "stiff_jaw|2": [["open"], ["mouth", "jaw"], ["n't", "cannot", "barely", "hard", "difficult",
-                                                 "struggl", "unable"]],
+                                                 "struggl", "unable", "not"]],
     "venomous_bite": [["bit", "bite", "sting", "stung", "prick", "pinprick"],
                       ["spider", "snake", "scorpion", "adder", "jellyfish", "widow", "redback",
                        "stingray", "urchin", "viper"]],
@@ -97,10 +133,12 @@ RULES: dict[str, list[list[str]]] = {
     "regular_sport": [["play", "run", "train", "compet"],
                       ["football", "basketball", "netball", "hockey", "rugby", "tennis", "squash",
                        "cross-country", "cricket", "soccer", "athletic", "club", "team", "races"]],
-    "sudden_swelling_face_hands": [["face", "hand", "finger", "eyelid"],
-                                   ["swollen", "swell", "puffy", "puff"]],
+    "sudden_swelling_face_hands": [["face", "facial", "hand", "finger", "eyelid", "eye"],
+                                   ["swollen", "swell", "puffy", "puff", "oedema", "edema",
+                                    "sausage", "balloon"]],
     "red_hot_spreading_skin": [["red", "redness", "hot", "erythema", "erythematous"],
-                               ["spread", "spreading", "growing", "bigger", "extending"]],
+                               ["spread", "spreading", "growing", "bigger", "extending", "creep",
+                                "tracking", "climbing"]],
     "red_cord_vein": [["vein"], ["red", "redness", "erythema"],
                       ["hard", "cord", "lump", "line", "tender", "sore", "pain", "firm"]],
     "joint_hot_swollen": [["toe", "joint", "knuckle", "bunion"],
@@ -177,8 +215,14 @@ def groups_of(norm: str) -> tuple[int, ...]:
     )
 
 
-INNER_NEGATIONS = frozenset({"not", "n't", "nt", "no", "never", "nor", "neither", "without"})
+INNER_NEGATIONS = frozenset(
+    stem(w) for w in ("not", "n't", "nt", "no", "never", "nor", "neither", "without", "non",
+                      "nothing")
+)  # fmt: skip
 """Denials inside a rule's span; a phrase's denials come before it and negspacy reads them."""
+INNER_HYPOTHETICALS = frozenset({"if", "whether", "unless"})
+"""A condition inside a rule's span ("stop the quinine if I get bruising") makes it
+hypothetical."""
 CLAUSE_WORDS = frozenset({";", "but", "however", "although", "though", "whereas", "except"})
 SUBJECTS = frozenset({"i", "i'm", "im", "my", "he", "she", "we", "his", "her", "their", "our",
                       "you", "your", "there", "theres"})  # fmt: skip
@@ -262,6 +306,8 @@ def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False)
         if hit is not None:
             span = Span(hits.doc, hit[0], hit[1], label=label)
             span._.inner_negated = _negated_inside(hits, hit, groups)
+            if any(hits.norms[i] in INNER_HYPOTHETICALS for i in range(hit[0], hit[1])):
+                continue
             return span
     return None
 
@@ -274,6 +320,7 @@ def _negated_inside(hits: _Hits, hit: tuple[int, int], groups: list[int]) -> boo
     return any(
         hits.norms[i] in INNER_NEGATIONS
         and i not in own
+        and not (i - 1 in own and hits.norms[i - 1] == "cannot")  # "can not" is one word
         and any(i < p <= i + NEGATION_REACH for p in own)
         for i in range(hit[0] + 1, hit[1] - 1)
     )

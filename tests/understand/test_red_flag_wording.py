@@ -1,0 +1,70 @@
+"""Warning signs in everyday and clinical wording, and their denials
+(`eval/understand/dev_red_flags.jsonl`: 240 items by an author who did not see the reader;
+a development set, so a floor here guards against regressions, it does not measure)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crampcheck.engine.model import default_model
+from crampcheck.understand.reader import read_text
+
+MODEL = default_model()
+CORPUS = Path(__file__).resolve().parents[2] / "eval" / "understand" / "dev_red_flags.jsonl"
+RED_FLAGS = {f.id for f in MODEL.kb.findings if f.red_flag}
+
+
+def found(text: str) -> dict[str, object]:
+    return {f.id: f.value for f in read_text(MODEL, text)}
+
+
+def test_most_warning_signs_in_the_paraphrase_set_are_read() -> None:
+    items = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    present = [(i, fid) for i in items for fid, v in i["findings"].items()
+               if fid in RED_FLAGS and v is True]  # fmt: skip
+    read = sum(found(i["text"]).get(fid) is True for i, fid in present)
+    assert len(present) >= 150
+    assert read / len(present) >= 0.85  # 0.671 when the set arrived, 0.884 after the fixes
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("I cannot make pee, it is not coming", "bladder_bowel_change", True),
+        ("My toddler got into Nana's tablets - not sure how many she swallowed",
+         "poisoning_suspected", True),
+        ("O/E calves soft, non-tender, no swelling.", "calf_tender", False),
+        ("Toes look a normal colour, nothing black or weeping", "ulcer_or_black_toes", False),
+        ("I'm 79 and since dinner there's a pressing ache behind my breastbone", "chest_pain",
+         True),
+        ("this morning I coughed up bright red streaks in my phlegm", "coughing_blood", True),
+        ("36/40, calf cramps. Severe frontal headache unresponsive to analgesia.",
+         "severe_headache", True),
+        ("everything's gone fuzzy and there are black spots floating in front of my eyes",
+         "vision_change", True),
+        ("Acute onset L leg pallor, cold to touch, absent pedal pulses, onset 2h ago.",
+         "leg_cold_pale_sudden", True),
+        ("On gliclazide. Leg cramps with diaphoresis and tremor, CBG 2.9.", "hypo_symptoms", True),
+    ],
+)  # fmt: skip
+def test_warning_signs_and_denials(text: str, finding: str, value: bool) -> None:
+    assert found(text)[finding] is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("36/40, calf cramps. Severe frontal headache unresponsive to analgesia.",
+         "loss_of_consciousness"),
+        ("The leaflet says to stop the quinine if I get bruising or a rash", "quinine_bleeding"),
+        ("Suddenly my face is very swelling and the fingers are too fat",
+         "calf_swollen_one_side"),
+        ("My daughter stepped on a stonefish at the rock pool and is screaming with the pain",
+         "in_deep_water_now"),
+    ],
+)  # fmt: skip
+def test_words_that_only_look_like_a_warning_sign(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not True
