@@ -207,3 +207,38 @@ def test_singular_plural_and_verb_forms_read_alike(forms: tuple[str, ...]) -> No
 def test_open_sores_stay_apart_from_a_sore_calf() -> None:
     assert stem("sores") != stem("sore")
     assert "ulcer_or_black_toes" not in found("my calf is sore after the cramp")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("nothing swollen, no limp", "calf_swollen_one_side"),
+        ("isnt red isnt hot, just a lump behind my knee", "calf_warm_red"),
+        ("30 wks, calf cramps at night. No headache.", "severe_headache"),
+        ("She's not swollen and can walk fine.", "cannot_bear_weight"),
+        ("Triage: spasms in both legs. Afebrile.", "fever"),
+        ("Obs normal. Temp normal, chest clear.", "fever"),
+    ],
+)  # fmt: skip
+def test_plain_denials_clinicians_and_carers_write(text: str, finding: str) -> None:
+    assert found(text)[finding] is False
+
+
+def test_a_denial_never_hides_the_same_sign_stated_elsewhere() -> None:
+    text = "My face is not swollen. My left calf is swollen and hot."
+    assert found(text)["calf_swollen_one_side"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "often"),
+    [("maybe once a fortnight", False), ("get maybe one cramp a week", False),
+     ("cramps around my period every month", False), ("It's only happened the once", False),
+     ("3 cramps a week", True)],
+)  # fmt: skip
+def test_rare_attacks_are_not_frequent(text: str, often: bool) -> None:
+    assert [h[1] for h in frequency(text)] == [often]
+
+
+def test_noted_is_not_a_denial() -> None:
+    text = "6-week hx of worse morning headaches with vomiting, personality change noted"
+    assert found(text).get("severe_headache") is not False

@@ -23,7 +23,8 @@ ENGLISH_HINTS = re.compile(
     r"for|from|but|this|that|after|when|new|since|got|get|very|so|"
     # terse clinical notes have no function words: "Day 2 post thyroidectomy. Carpopedal spasm."
     r"post|day|days|spasms?|tingling|numb|swollen|swelling|weak|weakness|positive|negative|"
-    r"fever|blood|knee|ankle|thigh|toes?|hip|back|hx|pmh|c/o|o/e|sob|bp|hr|dx|rx|nil|nad)\b",
+    r"fever|blood|knee|ankle|thigh|toes?|hip|back|hx|pmh|c/o|o/e|sob|bp|hr|dx|rx|nil|nad|"
+    r"normal|chest|temp|obs)\b",
     re.IGNORECASE,
 )
 

@@ -32,7 +32,8 @@ SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3
 METRES = {"m": 1, "metre": 1, "meter": 1, "yard": 0.9144, "yd": 0.9144, "block": 100,
           "mile": 1609, "km": 1000, "kilometre": 1000, "kilometer": 1000, "step": 0.7}  # fmt: skip
 PER_WEEK = {
-    "night": 7, "nite": 7, "day": 7, "week": 1, "wk": 1, "month": 12 / 52, "year": 1 / 52,
+    "night": 7, "nite": 7, "day": 7, "week": 1, "wk": 1, "fortnight": 0.5, "month": 12 / 52,
+    "year": 1 / 52,
 }  # fmt: skip
 DAYS = {"day": 1, "week": 7, "wk": 7, "month": 30, "mo": 30, "year": 365, "yr": 365}
 
@@ -242,9 +243,10 @@ def walking_distance(text: str) -> Iterator[Hit]:
 
 
 FREQUENCY = re.compile(
-    NUM + r"(?:\s*(?:-|to)\s*\d+)?\s*(?:times?|x|nights?|nites?|days?|evenings?)?\s*"
+    NUM + r"(?:\s*(?:-|to)\s*\d+)?\s*(?:times?|x|nights?|nites?|days?|evenings?|cramps?|attacks?|"
+    r"episodes?|spasms?)?\s*"
     r"(?:a|an|per|/|every|each|in|in a|this|in the)\s*"
-    r"(night|nite|day|week|wk|month|year)\b"
+    r"(night|nite|day|week|wk|fortnight|month|year)\b"
     r"|\b(\d+)\s*x\s*/\s*(week|wk|month|day|night)\b",
     re.I,
 )
@@ -252,6 +254,13 @@ EVERY = re.compile(
     r"\b(?:every|each|evry|all)\s+(?:single\s+)?(?:night|nite|day|evening|morning)\b"
     r"|\b(?:nightly|daily|most (?:nights|nites|days|evenings|mornings)|all (?:week|wk))\b"
     r"|\b(?:(?:[2-9]|1\d)(?:nd|rd|th)|second|third|fourth|fifth) (?:time|night) this (?:week|wk)\b",
+    re.I,
+)
+
+
+RARELY = re.compile(
+    r"\b(?:every|each|once a|twice a) (?:month|fortnight|year)\b|\bmonthly\b|"
+    r"\b(?:only happened|happened only) (?:the |that )?once\b|\bonly (?:the )?once\b",
     re.I,
 )
 
@@ -267,6 +276,10 @@ def frequency(text: str) -> Iterator[Hit]:
     every = EVERY.search(text)
     if every:
         yield "frequent_weekly", True, every.group(0)
+        return
+    rare = RARELY.search(text)
+    if rare:
+        yield "frequent_weekly", False, rare.group(0)
 
 
 UNIT = r"(hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?|yr)"

@@ -162,6 +162,16 @@ NORMAL_RULES: dict[str, list[list[str]]] = {
     "cannot_bear_weight": [["able", "can"], ["weight", "walk"], ["bear", "on", "weight"]],
     "breathless": [["breath", "breathing"], ["fine", "normal", "ok", "okay"]],
     "saddle_numbness": [["saddle", "perianal", "perineal"], ["intact", "normal", "fine"]],
+    "calf_swollen_one_side": [["not", "n't", "nt", "nothing", "non", "neither", "nor"],
+                              ["swollen", "swell", "puffy"]],
+    "calf_warm_red": [["not", "n't", "nt", "non", "neither", "nor"], ["red", "hot", "warm"]],
+    "severe_headache": [["no", "not", "n't", "nt", "nil", "without", "denies", "deny", "never"],
+                        ["headache"]],
+    "cannot_bear_weight|2": [["can", "able", "walked", "walking", "walks"],
+                             ["walk", "stand", "weight"],
+                             ["fine", "ok", "okay", "normal", "own", "off", "without", "bear"]],
+    "fever": [["afebrile", "apyrexial"]],
+    "fever|2": [["temp", "temperature"], ["normal", "fine", "ok", "okay"]],
     "bladder_bowel_change|2": [["sphincter", "anal", "bladder", "bowel"],
                                ["intact", "normal", "fine"]],
 }  # fmt: skip
@@ -193,10 +203,10 @@ _GROUP_IDS: dict[tuple[str, ...], int] = {}
 
 
 def _group_id(group: list[str]) -> int:
-    key = tuple(group)
+    key = tuple(sorted(set(group)))
     if key not in _GROUP_IDS:
         _GROUP_IDS[key] = len(GROUPS)
-        long = tuple(w for w in group if len(w) >= PREFIX_LENGTH)
+        long = tuple(w for w in key if len(w) >= PREFIX_LENGTH)
         GROUPS.append((frozenset(group), long))
     return _GROUP_IDS[key]
 
