@@ -242,3 +242,31 @@ def test_rare_attacks_are_not_frequent(text: str, often: bool) -> None:
 def test_noted_is_not_a_denial() -> None:
     text = "6-week hx of worse morning headaches with vomiting, personality change noted"
     assert found(text).get("severe_headache") is not False
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [("58M started simvastatin 40mg 3/52 ago; since then muscle pains", True),
+     ("ON ATORVASTIN SINCE MARCH N NOW BOTH MY LEGS ACHE", True),
+     ("my GP switched me to amlodipine about six weeks ago", True),
+     ("I have been on furosemide for years", None),
+     ("takes Lipitor and Lasix", None)],
+)  # fmt: skip
+def test_a_medicine_named_with_its_start_is_a_new_medicine(text: str, new: bool | None) -> None:
+    assert found(text).get("began_new_medicine") is new
+
+
+@pytest.mark.parametrize("text", ["PMH: T2DM, HTN.", "pmh t2dm, htn"])
+def test_abbreviations_match_in_either_case(text: str) -> None:
+    assert found(text)["known_diabetes"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("calf just knots up when i run hills", "during_exercise"),
+     ("Ran my first marathon yesterday and now all my muscles hurt", "after_exercise"),
+     ("my 5 yr old wakes up crying about her legs", "wakes_from_sleep"),
+     ("I'm 19 and I work out hard most days", "regular_sport")],
+)  # fmt: skip
+def test_exercise_and_sleep_in_everyday_words(text: str, finding: str) -> None:
+    assert found(text)[finding] is True

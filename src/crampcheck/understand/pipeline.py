@@ -134,12 +134,18 @@ def _phrases(matcher: PhraseMatcher, co_firing: frozenset[str]) -> Callable[[Doc
 
 
 def _phrase_docs(nlp: Language, phrases: list[str]) -> list[Doc]:
+    """One pattern per phrase, and a second when the tokenizer splits its upper-case form
+    differently ("t2dm" is two tokens, "T2DM" one), so both spellings match."""
     docs = []
     for phrase in phrases:
-        doc = nlp.make_doc(phrase)
-        for token in doc:
-            token.norm_ = stem(token.text)
-        docs.append(_phrasal_norms(doc))
+        variants = [nlp.make_doc(phrase)]
+        upper = nlp.make_doc(phrase.upper())
+        if len(upper) != len(variants[0]):
+            variants.append(upper)
+        for doc in variants:
+            for token in doc:
+                token.norm_ = stem(token.text)
+            docs.append(_phrasal_norms(doc))
     return docs
 
 

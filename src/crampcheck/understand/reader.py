@@ -108,6 +108,40 @@ def _swelling_of_both(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
     return found
 
 
+STARTED_BEFORE = re.compile(
+    r"\b(?:start\w*|began|begun|switched|changed|put (?:me|him|her|them) on|prescribed|"
+    r"increased|doubled|added|new)\b[^.;]{0,40}$",
+    re.I,
+)
+STARTED_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:since (?:then|last|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|\d)|ago\b|was (?:started|added|increased|doubled))",
+    re.I,
+)
+NOT_NEW = re.compile(r"\bfor (?:years|ages|a long time|decades)\b|\blong[- ]term\b", re.I)
+
+
+def _new_medicine(
+    model: CompiledModel, text: str, found: dict[str, TextFinding]
+) -> dict[str, TextFinding]:
+    """ "started simvastatin 3 weeks ago", "on atorvastatin since March", "switched me to
+    amlodipine": a medicine named with a start gives ``began_new_medicine``."""
+    if "began_new_medicine" in found or "began_new_medicine" not in model.findings:
+        return found
+    for f in list(found.values()):
+        if f.value is not True or model.findings[f.id].category != "medication":
+            continue
+        at = text.find(f.span)
+        if at < 0:
+            continue
+        before, after = text[max(0, at - 60) : at], text[at + len(f.span) : at + len(f.span) + 60]
+        if (STARTED_BEFORE.search(before) or STARTED_AFTER.search(after)) and not (
+            NOT_NEW.search(before) or NOT_NEW.search(after[:30])
+        ):
+            return {**found, "began_new_medicine": TextFinding("began_new_medicine", True, f.span)}
+    return found
+
+
 def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     """Findings stated or denied in ``text`` (checked first: see :mod:`checks`)."""
     cleaned = break_long_chunks(check_text(text))
@@ -118,4 +152,4 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     for fid, value, span in numbers:
         if fid not in found or isinstance(value, float | str):
             found[fid] = TextFinding(fid, value, span)
-    return list(_swelling_of_both(found).values())
+    return list(_new_medicine(model, cleaned, _swelling_of_both(found)).values())
