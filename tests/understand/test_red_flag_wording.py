@@ -68,3 +68,18 @@ def test_warning_signs_and_denials(text: str, finding: str, value: bool) -> None
 )  # fmt: skip
 def test_words_that_only_look_like_a_warning_sign(text: str, finding: str) -> None:
     assert found(text).get(finding) is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("A few nights a week he wakes up crying that his calf is cramping and can't settle",
+         "loss_of_consciousness"),
+        ("27, female, otherwise fit and well, play hockey twice a week", "seizure"),
+        ("pain from my left buttock right down into the foot, numb toes",
+         "one_side_weakness_face_speech"),
+        ("my calf isnt swollen, breathing fine, no temp", "breathless"),
+    ],
+)  # fmt: skip
+def test_everyday_words_that_once_raised_an_emergency(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not True

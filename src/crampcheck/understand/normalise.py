@@ -24,6 +24,7 @@ IRREGULAR = {
     "fallen": "fall", "lying": "lie", "lay": "lie", "dying": "die",
     "sores": "sores",  # open sores (ulcers), kept apart from "sore" (painful)
     "noted": "noted", "notes": "notes", "noting": "noted",  # not "not"
+    "fits": "fits",  # seizures, not "fit and well"
 }  # fmt: skip
 DETERMINERS = frozenset({"my", "the", "his", "her", "their", "your", "our", "a", "an"})
 """All read as "the", in phrases and in text alike, so "numb around my back passage" also

@@ -19,6 +19,10 @@ from spacy.tokens import Doc, Span
 from crampcheck.understand.normalise import stem
 
 WINDOW = 25
+TIGHT = {"breathless": 6, "bladder_bowel_change": 6, "loss_of_consciousness": 6,
+         "saddle_numbness": 10}  # fmt: skip
+"""Rules whose words include a negated verb ("can't breathe", "can't pee") must be tight:
+otherwise any "isn't" in a long clause joins any mention of breathing."""
 PREFIX_LENGTH = 5
 """Stems this long also match longer words ("tingl" -> "tingling"); shorter ones must be exact."""
 
@@ -77,10 +81,11 @@ RULES: dict[str, list[list[str]]] = {
                        "star", "clear", "double", "light", "fog", "dim"]],
     "seizure": [["body", "arm", "limb", "whole"], ["jerk", "shak", "convuls"],
                 ["all", "whole", "over", "leg", "floor", "fell", "fall", "stiff"]],
-    "loss_of_consciousness": [["answer", "respond", "wake", "woke"],
-                              ["n't", "nt", "not", "cannot", "unable", "hard"],
-                              ["us", "me", "him", "her", "them", "anyone", "name", "up"]],
+    "loss_of_consciousness": [["answer", "respond", "responsive"],
+                              ["n't", "nt", "not", "cannot", "unable"],
+                              ["us", "me", "him", "her", "them", "anyone", "name"]],
     "one_side_weakness_face_speech|2": [["right", "left", "one", "half"], ["side"],
+                                        ["body", "arm", "face"],
                                         ["numb", "heavy", "weak", "dead", "droop", "paralys"]],
     "saddle_numbness|2": [["feel", "sensation"], ["n't", "not", "cannot", "no"],
                           ["between", "privates", "bum", "bottom", "genital", "groin", "bicycle",
@@ -301,7 +306,9 @@ class _Hits:
         return found[bisect_left(found, start) : bisect_left(found, end)]
 
 
-def _fire(hits: _Hits, start: int, end: int, groups: list[int]) -> tuple[int, int] | None:
+def _fire(
+    hits: _Hits, start: int, end: int, groups: list[int], window: int = WINDOW
+) -> tuple[int, int] | None:
     positions = [hits.within(start, end, g) for g in groups]
     if not all(positions):
         return None
@@ -310,7 +317,7 @@ def _fire(hits: _Hits, start: int, end: int, groups: list[int]) -> tuple[int, in
         first -= 1  # keep "ca n't" whole, so the rule's own "can't" is not read as a denial
     last = max(min(p for p in pos if p >= first) if any(p >= first for p in pos) else pos[0]
                for pos in positions)  # fmt: skip
-    return (first, last + 1) if last - first < WINDOW else None
+    return (first, last + 1) if last - first < window else None
 
 
 def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False) -> Span | None:
@@ -318,7 +325,9 @@ def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False)
     for start, end in hits.clauses:
         if veto is not None and hits.within(start, end, veto):
             continue
-        hit = _fire(hits, start, end, groups)
+        hit = _fire(hits, start, end, groups, TIGHT.get(label, WINDOW))
+        if hit is not None and label in TIGHT and "," in hits.norms[hit[0] : hit[1]]:
+            continue  # "isn't swollen, breathing fine": the denial belongs to the swelling
         if hit is not None:
             span = Span(hits.doc, hit[0], hit[1], label=label)
             span._.inner_negated = _negated_inside(hits, hit, groups)
