@@ -83,3 +83,23 @@ def test_words_that_only_look_like_a_warning_sign(text: str, finding: str) -> No
 )  # fmt: skip
 def test_everyday_words_that_once_raised_an_emergency(text: str, finding: str) -> None:
     assert found(text).get(finding) is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("his right shin got tighter and tighter, swollen and hard as a board, the worst pain "
+         "he's ever had, painkillers arent touching it", "tense_leg_after_injury"),
+        ("felt a sharp sting on my calf. There was a small black spider with a red stripe",
+         "venomous_bite"),
+        ("he had noticed numbness where he'd sit on a bike saddle", "saddle_numbness"),
+        ("had to strain to start passing urine", "bladder_bowel_change"),
+        ("Ankle dorsiflexion 3/5 and extensor hallucis longus 2/5 on the left", "leg_weakness"),
+        ("he's in the water holding onto the edge of the board", "in_deep_water_now"),
+        ("a painful sore on the tip of the second toe that had not healed", "ulcer_or_black_toes"),
+        ("cramping pain in the calf after walking about 100 m, easing within a few minutes of "
+         "stopping", "calf_pain_walking_relieved_rest"),
+    ],
+)  # fmt: skip
+def test_case_report_wordings(text: str, finding: str) -> None:
+    assert found(text)[finding] is True

@@ -24,7 +24,7 @@ IRREGULAR = {
     "fallen": "fall", "lying": "lie", "lay": "lie", "dying": "die",
     "sores": "sores",  # open sores (ulcers), kept apart from "sore" (painful)
     "noted": "noted", "notes": "notes", "noting": "noted",  # not "not"
-    "fits": "fits",  # seizures, not "fit and well"
+    "fits": "fits", "fitting": "fitting",  # seizures, not "fit and well"
 }  # fmt: skip
 DETERMINERS = frozenset({"my", "the", "his", "her", "their", "your", "our", "a", "an"})
 """All read as "the", in phrases and in text alike, so "numb around my back passage" also
@@ -61,6 +61,8 @@ def stem(word: str) -> str:
             if suffix == "es" and not w.endswith(SIBILANT_ES):
                 suffix = "s"
             w = w[: -len(suffix)]
+            if suffix in ("ing", "ed") and len(w) >= 4 and w[-1] == w[-2] and w[-1] in "bdgmnpt":
+                w = w[:-1]  # "stopping", "knotted", "dragging"
             break
     return _final_e(w)
 

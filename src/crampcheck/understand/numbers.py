@@ -523,6 +523,35 @@ def glucose(text: str) -> Iterator[Hit]:
         yield "hypo_symptoms", True, m.group(0)
 
 
+POWER = re.compile(
+    r"\b(?:power|strength|dorsiflexion|plantarflexion|plantar flexion|ehl|"
+    r"extensor hallucis(?: longus)?|hip flexion|knee extension|knee flexion|ankle)\b"
+    r"[^.;]{0,30}?\b([0-4])\s*/\s*5\b",
+    re.I,
+)
+
+
+def muscle_power(text: str) -> Iterator[Hit]:
+    """ "Ankle dorsiflexion 3/5", "power 4/5 in the left leg": weakness graded on the MRC scale."""
+    m = POWER.search(text)
+    if m:
+        yield "leg_weakness", True, m.group(0)
+
+
+CREATURE = r"(?:spider|snake|scorpion|adder|viper|redback|funnel-?web|jellyfish|stonefish|stingray)"
+BITE = r"(?:bit|bite|bitten|sting|stung|fang|fangs|prick)"
+VENOM = re.compile(
+    rf"\b{BITE}\b[^|]{{0,200}}?\b{CREATURE}s?\b|\b{CREATURE}s?\b[^|]{{0,200}}?\b{BITE}\b", re.I
+)
+
+
+def venomous_bite(text: str) -> Iterator[Hit]:
+    """A bite or sting and a venomous creature named within a few sentences of each other."""
+    m = VENOM.search(text)
+    if m:
+        yield "venomous_bite", True, m.group(0)
+
+
 BLOOD_PRESSURE = re.compile(
     r"\b(?:bp|blood pressure)\s*(?:was|is|of|at|reading|:|=)?\s*(?:was\s+)?"
     r"(\d{2,3})\s*/\s*(\d{2,3})\b",
@@ -550,6 +579,7 @@ def pregnancy_blood_pressure(text: str) -> Iterator[Hit]:
 EXTRACTORS: list[Callable[[str], Iterator[Hit]]] = [
     age, sex, pregnancy, postpartum, cramp_duration, walking_distance, frequency,
     problem_duration, laterality, temperature, labs, pregnancy_blood_pressure, glucose,
+    muscle_power, venomous_bite,
 ]  # fmt: skip
 
 

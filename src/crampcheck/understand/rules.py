@@ -42,10 +42,10 @@ RULES: dict[str, list[list[str]]] = {
     "leg_cold_pale_sudden": [["leg", "foot", "calf"],
                              ["white", "pale", "blue", "grey", "mottl", "wax", "waxy", "colour",
                               "pallor"],
-                             ["cold", "icy", "ice", "numb", "dead", "freezing"],
+                             ["cold", "icy", "ice", "numb", "numbness", "dead", "freezing"],
                              ["sudden", "suddenly", "hour", "minute", "gone", "went", "just",
                               "today", "tonight", "now", "acute", "onset", "ago"]],
-    "saddle_numbness": [["numb", "sensation", "tingl"],
+    "saddle_numbness": [["numb", "numbness", "sensation", "tingl"],
                         ["between", "groin", "saddle", "genital", "wip", "perineum", "perineal",
                          "privates", "below"]],
     "bladder_bowel_change": [["pee", "urine", "bladder", "wee", "bowel", "poo", "urinat",
@@ -55,11 +55,18 @@ RULES: dict[str, list[list[str]]] = {
     "bladder_bowel_change|2": [["stream", "flow", "wee", "pee", "urine", "urinat"],
                                ["start", "hesitan", "weak", "trickle", "dribbl"],
                                ["difficult", "trouble", "struggl", "hard", "n't", "nt", "cannot",
-                                "new", "hesitan", "trickle", "dribbl"]],
+                                "new", "hesitan", "trickle", "dribbl", "strain"]],
     "in_deep_water_now": [["lake", "sea", "river", "reservoir", "ocean", "buoy", "deep", "depth",
-                           "water"],
+                           "water", "loch"],
                           ["still", "currently", "shout", "help", "stuck", "struggl"],
                           ["cramp", "swim", "float", "drown", "sink", "seize"]],
+    "tense_leg_after_injury|2": [["shin", "calf", "leg", "thigh", "foot"],
+                                 ["tight", "tighter", "hard", "board", "tense", "swollen"],
+                                 ["worst", "painkiller", "morphine", "analgesi", "proportion",
+                                  "passive", "unbearabl", "excruciat"]],
+    "calf_pain_walking_relieved_rest": [["walk", "walking"],
+                                        ["eas", "relie", "better", "settl", "goes", "disappear"],
+                                        ["stop", "rest", "standing", "stand", "still", "pause"]],
     "calf_swollen_one_side|2": [["leg", "calf", "shin", "side"], ["twice", "size", "big", "bigger"],
                                 ["other", "than"]],
     "calf_tender|2": [["calf", "shin"], ["touch", "press", "pressed"],
@@ -126,7 +133,8 @@ RULES: dict[str, list[list[str]]] = {
     "hip_shoulder_weakness": [["get", "getting", "stand", "rise", "climb", "lift"],
                               ["sofa", "chair", "stair", "arm", "hair", "floor", "toilet"],
                               ["n't", "cannot", "struggl", "hard", "difficult", "without"]],
-    "mouth_tingling_hand_spasm": [["lip", "mouth"], ["tingl", "pins", "numb"]],
+    "mouth_tingling_hand_spasm": [["lip", "mouth", "perioral"], ["tingl", "pins", "numb",
+                                                                 "numbness"]],
     "mouth_tingling_hand_spasm|2": [["finger", "hand"], ["claw", "spasm", "lock"]],
     "after_exercise": [["after"], ["class", "training", "run", "marathon", "gym", "match", "game",
                                     "drill", "workout", "exercise", "mow", "swim", "cycl",
@@ -250,8 +258,10 @@ SUBJECTS = frozenset({"i", "i'm", "im", "my", "he", "she", "we", "his", "her", "
 """A comma or "and" followed by one of these starts a new clause ("..., and my ankles swell",
 "..., in the day he feels numb"). "It" and "they" do not: they point back ("my pee, it was
 like cola")."""
-SUBJECT_LOOKAHEAD = 4
+SUBJECT_LOOKAHEAD = 2
 NEGATION_REACH = 3
+NEGATION_IS_THE_FINDING = ("heal",)
+"""A sore that "won't heal" or "has not healed" is the finding, not its denial."""
 """A denial inside a rule's span counts only this close before one of the rule's words
 ("calf is not swollen"), not anywhere ("a cramp that never lets go, and it's fatter")."""
 ASIDES = frozenset({"think", "guess", "believe", "reckon", "suppose", "mean", "know"})
@@ -342,6 +352,7 @@ def _negated_inside(hits: _Hits, hit: tuple[int, int], groups: list[int]) -> boo
 
     Words a rule needs ("can't" in "can't breathe") are the finding, not a denial of it."""
     own = {p for g in groups for p in hits.within(hit[0], hit[1], g)}
+    own -= {p for p in own if hits.norms[p].startswith(NEGATION_IS_THE_FINDING)}
     return any(
         hits.norms[i] in INNER_NEGATIONS
         and i not in own
