@@ -270,3 +270,38 @@ def test_abbreviations_match_in_either_case(text: str) -> None:
 )  # fmt: skip
 def test_exercise_and_sleep_in_everyday_words(text: str, finding: str) -> None:
     assert found(text)[finding] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [("Nocturnal leg cramps. 76F. Meds: omeprazole 20 mg (5 yrs)", 76),
+     ("My father has 79 years.", 79), ("Clinic letter: Mrs A, 82, has had cramps", 82)],
+)  # fmt: skip
+def test_ages_in_letters_and_notes(text: str, years: int) -> None:
+    assert [h[1] for h in age(text)] == [years]
+
+
+@pytest.mark.parametrize(
+    ("text", "long"),
+    [("L calf pain 2/7 after football", False), ("48 h of left calf pain", False),
+     ("hv had pain in my R calf since yday, its swolen", False),
+     ("I have had cramps for 3 months", True)],
+)  # fmt: skip
+def test_short_clinical_durations(text: str, long: bool) -> None:
+    assert {h[0]: h[1] for h in problem_duration(text)}["long_standing"] is long
+
+
+@pytest.mark.parametrize(
+    "text", ["I work 24/7 and my legs cramp", "Had my right hip replaced 3 weeks ago"]
+)
+def test_not_a_duration_of_the_problem(text: str) -> None:
+    assert "long_standing" not in {h[0] for h in problem_duration(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I play 5-a-side twice a week and my calves cramp in the last 10 mins",
+     "she swims for her club 6 times a week"],
+)  # fmt: skip
+def test_how_often_someone_plays_is_not_how_often_they_cramp(text: str) -> None:
+    assert list(frequency(text)) == []

@@ -57,8 +57,11 @@ AGE_PATTERNS = [
     ),
     re.compile(r"\b(?:man|woman|gentleman|lady|male|female|boy|girl)\s+of\s+(\d{1,3})\b", re.I),
     re.compile(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b", re.I),
+    re.compile(r"\b(\d{1,3})\s?(?:[MF])\b"),
+    re.compile(r"\b(?:has|have|having)\s+(\d{1,3})\s*years\b(?!\s*(?:ago|of))", re.I),
+    re.compile(r"\b(?:mrs|mr|ms|miss)\.?\s+[A-Z]\w*,?\s+(\d{2,3})\b(?!\s*(?:mg|kg|%))", re.I),
     re.compile(
-        r"(?<!x)(?<!x )(?<!for )(?<!since )\b(\d{1,3})\s*(?:y/o|yo|y\.o\.|yrs?\b)"
+        r"(?<!x)(?<!x )(?<!for )(?<!since )(?<!\()\b(\d{1,3})\s*(?:y/o|yo|y\.o\.|yrs?\b)"
         r"(?!\s*(?:ago|hx|history|of\b))",
         re.I,
     ),
@@ -102,7 +105,8 @@ def age(text: str) -> Iterator[Hit]:
 
 FEMALE = re.compile(
     r"\b(woman|women|female|lady|girl|mrs|ms|daughter|daugter|gravida|widow|she|her|shes)\b"
-    r"|\b\d{1,3}\s?F\b|\b(pregna\w*|pregant|postpartum|gave birth|c-?section|caesarean|"
+    r"|\b\d{1,3}\s?F\b|\b(pregna\w*|pregn\w*|pregant|postpartum|gave birth|c-?section|caesarean|"
+    r"hysterectomy|menopaus\w*|ovarian|uterus|uterine|womb|"
     r"trimester|my period|menstrua\w*|had my baby|postnatal|breastfeeding)\b",
     re.I,
 )
@@ -253,7 +257,9 @@ FREQUENCY = re.compile(
 EVERY = re.compile(
     r"\b(?:every|each|evry|all)\s+(?:single\s+)?(?:night|nite|day|evening|morning)\b"
     r"|\b(?:nightly|daily|most (?:nights|nites|days|evenings|mornings)|all (?:week|wk))\b"
-    r"|\b(?:(?:[2-9]|1\d)(?:nd|rd|th)|second|third|fourth|fifth) (?:time|night) this (?:week|wk)\b",
+    r"|\b(?:(?:[2-9]|1\d)(?:nd|rd|th)|second|third|fourth|fifth) (?:time|night) this (?:week|wk)\b"
+    r"|\bmany times (?:a|in (?:a|one|the)) (?:week|wk)\b"
+    r"|\b(?:[2-9]|two|three|four|five|six|seven) (?:nights|days) (?:running|in a row)\b",
     re.I,
 )
 
@@ -265,8 +271,25 @@ RARELY = re.compile(
 )
 
 
+NOT_THE_CRAMPS = re.compile(
+    r"\b(?:play|plays|playing|swim|swims|train|trains|training|run|runs|go|goes|gym|work|works|"
+    r"drink|drinks|take|takes|taking|dialysis|hd|walk|walks|cycle|cycles|dose|tablet|mg)\b"
+    r"[^.,;]{0,25}$",
+    re.I,
+)
+"""Words just before "twice a week" that make it how often the person plays, trains or takes
+a tablet, not how often the cramps come."""
+
+
 def frequency(text: str) -> Iterator[Hit]:
-    m = FREQUENCY.search(text)
+    m = next(
+        (
+            f
+            for f in FREQUENCY.finditer(text)
+            if not NOT_THE_CRAMPS.search(text[max(0, f.start() - 40) : f.start()])
+        ),
+        None,
+    )
     if m:
         count, period = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         low = 1.0 if re.search(r"\b(?:once|one) or\s*$", text[: m.start()], re.I) else None
@@ -296,7 +319,7 @@ SINCE = re.compile(
     r"|\bx\s?(\d+)\s?/\s?(12|52|7)\b|\b(\d+)\s?/\s?(12|52|7)\s+(?:hx|history|ago|of)\b"
     r"|\b(?:started|began|since)\s+(yesterday|today|last night|this morning|this week|last week|"
     r"last month|last year|last summer|last winter|last spring|last autumn|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|the weekend|this month)\b"
+    r"wednesday|thursday|friday|saturday|sunday|the weekend|this month|yday|landing)\b"
     r"|\b" + NUM + r"\s*" + UNIT_AGO + r"\s+ago\b"
     r"|\bx\s?(\d+)\s?" + UNIT + r"\b"
     r"|(?:\b(?:over|in|during|within) the (?:last|past) |\bsince |\b(?:already|now|been|"
@@ -306,11 +329,13 @@ SINCE = re.compile(
     + r"\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b(?!\s*ago)"
     r"|\b" + NUM + r"[- ](days?|weeks?|months?|years?)[- ](?:long )?(?:history|hx)\b"
     r"|^\W*" + NUM + r"\s+(days?|weeks?|months?|years?) of\b(?! pregnan| gestation)"
-    r"|(?<![\d/.])(\d{1,2})\s?/\s?(12|52)(?![\d/])",
+    r"|(?<![\d/.])(\d{1,2})\s?/\s?(12|52)(?![\d/])"
+    r"|(?<![\d/.])(?!24\s?/\s?7)(\d{1,2})\s?/\s?(7)(?![\d/])(?=\s+[a-z])"
+    r"|\b(\d{1,3})\s*(h|hrs?|hours?)\s+(?:of|hx)\b",
     re.I | re.M,
 )
-RECENT = {"yesterday": 1, "today": 0, "this month": 14, "last night": 1, "this morning": 0,
-          "this week": 3,
+RECENT = {"yesterday": 1, "yday": 1, "landing": 1, "today": 0, "this month": 14,
+          "last night": 1, "this morning": 0, "this week": 3,
           "last week": 7, "last month": 30, "last year": 365, "last summer": 180,
           "last winter": 180, "last spring": 180, "last autumn": 180, "the weekend": 3,
           "monday": 3, "tuesday": 3, "wednesday": 3, "thursday": 3, "friday": 3,
@@ -329,7 +354,8 @@ SYMPTOM = re.compile(
 NOT_SYMPTOM = re.compile(
     r"\b(?:on|taking|started|began|stopped|switched to|increased)\s+"
     r"(?!maybe|about|around|roughly|nearly|almost|over|approx)[a-z-]+(?:\s+\d+\s*mg)?\s*$"
-    r"|\b(?:diabet\w*|had)\b[^.,;]{0,30}$",
+    r"|\bdiabet\w*[^.,;]{0,30}$"
+    r"|\bhad\s+(?:a|an|my|the|his|her|their|surgery|an operation|op|it|them)\b[^.,;]{0,30}$",
     re.I,
 )
 
@@ -352,23 +378,16 @@ def _clause_at(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def _days(m: re.Match[str]) -> float:
+    """Days in a SINCE match, by which alternative matched (see the groups of SINCE)."""
     g = m.groups()
-    if g[0]:
-        return number(g[0]) * (_unit(g[1], DAYS) or 1)
-    if g[2]:
-        return int(g[2]) * FRACTION_DAYS[g[3]]
-    if g[4]:
-        return int(g[4]) * FRACTION_DAYS[g[5]]
     if g[6]:
         return RECENT[g[6].lower()]
-    if g[7]:
-        return number(g[7]) * (_unit(g[8], HOURS_DAYS) or 1)
-    if g[9]:
-        return int(g[9]) * (_unit(g[10], HOURS_DAYS) or 1)
-    for amount, unit in ((11, 12), (13, 14), (15, 16)):
+    for amount, unit, table in _SINCE_GROUPS:
         if g[amount]:
-            return number(g[amount]) * (_unit(g[unit], DAYS) or 1)
-    return int(g[17]) * FRACTION_DAYS[g[18]]
+            if table is None:
+                return int(g[amount]) * FRACTION_DAYS[g[unit]]
+            return number(g[amount]) * (_unit(g[unit], table) or 1)
+    return 0.0
 
 
 HOURS_DAYS = {
@@ -380,6 +399,13 @@ HOURS_DAYS = {
     "minute": 1 / 1440,
     "min": 1 / 1440,
 }
+_SINCE_GROUPS: list[tuple[int, int, Mapping[str, float] | None]] = [
+    (0, 1, DAYS), (2, 3, None), (4, 5, None), (7, 8, HOURS_DAYS), (9, 10, HOURS_DAYS),
+    (11, 12, DAYS), (13, 14, DAYS), (15, 16, DAYS), (17, 18, None), (19, 20, None),
+    (21, 22, HOURS_DAYS),
+]  # fmt: skip
+"""(amount group, unit group, unit table) for each alternative of SINCE; None: a clinical
+fraction such as 3/12 (months) or 2/52 (weeks)."""
 
 
 def problem_duration(text: str) -> Iterator[Hit]:
@@ -398,7 +424,8 @@ def problem_duration(text: str) -> Iterator[Hit]:
 
 
 BOTH = re.compile(
-    r"\b(both (?:legs?|calf|calves|feet|foot|thighs?|sides|knees)|bilateral(?:ly)?|bilat|"
+    r"\b(both (?:legs?|calf|calves|feet|foot|thighs?|sides|knees|hamstrings|shins|ankles|"
+    r"arches|soles|hips|quads)|bilateral(?:ly)?|bilat|"
     r"either (?:leg|calf|side)|my (?:legs|calves|feet|thighs)|"
     r"(?:his|her|their|the) (?:legs|calves)|"
     r"(?:legs|calves|calfs|feet|thighs) (?:cramp|ache|hurt|pull|buzz|feel|are|keep|get|go)|"
