@@ -32,6 +32,10 @@ KNOWN_UNDER_TRIAGE = {
     "hypothyroidism-ydev-31": "the thyroid features are too vague to lift triage without a test",
     "hypocalcaemia_vitamin_d-ydev-35": "low vitamin D; the result is only in the text",
     "flat_feet-ydev-45": "flat feet in a child reads as growing pains or night cramps",
+    # two of the 80 case-report-style cases added later on 2026-11-21
+    "lymphoedema-cdev-58": "lymph-node surgery in the past has no finding; both legs swollen "
+    "reads as pregnancy or night cramps",
+    "flat_feet-cdev-78": "flat feet with new walking reads as exercise cramps (self-care)",
 }
 
 
