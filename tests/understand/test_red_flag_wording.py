@@ -103,3 +103,27 @@ def test_everyday_words_that_once_raised_an_emergency(text: str, finding: str) -
 )  # fmt: skip
 def test_case_report_wordings(text: str, finding: str) -> None:
     assert found(text)[finding] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("at the 30 km mark of a marathon run on a warm day (24 C) after both calves went into "
+         "spasm", "calf_warm_red"),
+        ("a resting tremor of the right hand, treated with co-careldopa", "hypo_symptoms"),
+        ("scleral icterus, palmar erythema, spider naevi and bilateral ankle oedema",
+         "calf_warm_red"),
+        ("aching in both thighs, worst after climbing stairs, without weakness",
+         "hip_shoulder_weakness"),
+        ("reviewed 7 weeks after his atorvastatin was increased from 20 mg to 80 mg",
+         "getting_more_frequent"),
+    ],
+)  # fmt: skip
+def test_clinical_words_that_are_not_the_warning_sign(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not True
+
+
+def test_a_tense_shin_over_a_long_sentence_is_compartment_pressure() -> None:
+    text = ("After a march yesterday his right shin got tighter and tighter, by tonight it's "
+            "swollen and hard as a board, he says it's the worst pain he's ever had")  # fmt: skip
+    assert found(text)["tense_leg_after_injury"] is True

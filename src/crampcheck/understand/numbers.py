@@ -506,7 +506,7 @@ LABS: list[tuple[str, re.Pattern[str], Callable[[float], bool | None]]] = [
     ("blood_high_ck",
      re.compile(r"\b(?:ck|cpk|creatine kinase)" + LINK + r"(\d{1,3}(?:,\d{3})+|\d{2,6})(?!\d|\.\d)",
                 re.I),
-     lambda v: True if v > 600 else False if v <= 200 else None),
+     lambda v: True if v > 1000 else False if v <= 200 else None),
     ("blood_low_b12",
      re.compile(r"\b(?:vitamin\s*)?b12" + LINK + r"(\d{2,4})(?!\d|\.\d)", re.I),
      lambda v: True if v < 200 else False if v >= 300 else None),
@@ -514,7 +514,8 @@ LABS: list[tuple[str, re.Pattern[str], Callable[[float], bool | None]]] = [
 """Blood results written in the story, with the usual adult reference limits: potassium
 below 3.5 mmol/L, sodium below 135 mmol/L, magnesium below 0.7 mmol/L, adjusted calcium below
 2.15 mmol/L, 25-OH vitamin D below 30 nmol/L, TSH above 4.5 mU/L, ferritin below 30 ug/L,
-haemoglobin below 110 g/L (or 11 g/dL), CK above 600 U/L (about three times the upper limit),
+haemoglobin below 110 g/L (or 11 g/dL), CK above 1,000 U/L (about five times the upper limit,
+the usual threshold for muscle breakdown),
 B12 below 200 ng/L. A value inside the normal range is read as "no"; a value in between says
 nothing."""
 

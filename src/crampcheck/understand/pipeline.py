@@ -92,6 +92,11 @@ CO_FIRING = ("site", "timing")
 """Categories whose phrases may overlap another finding's ("swollen calf" is also the calf)."""
 
 
+WEATHER = frozenset({"day", "days", "weather", "bath", "baths", "shower", "room", "water",
+                     "drink", "climate", "afternoon", "summer", "sun", "spell", "country",
+                     "tub"})  # fmt: skip
+
+
 def _phrasal_norms(doc: Doc) -> Doc:
     """Norms that depend on the next word, set alike in the text and in the lexicon's phrases:
     "warmed up after the swim" is not a warm calf ("warm-up"); "cannot" and "can't" read as
@@ -100,6 +105,8 @@ def _phrasal_norms(doc: Doc) -> Doc:
         after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
         if token.norm_ == "warm" and after == "up":
             token.norm_ = "warm-up"
+        elif token.norm_ in ("warm", "hot") and after in WEATHER:
+            token.norm_ = "hot-weather"  # "a warm day", "hot weather": not a warm calf
         elif token.norm_ == "nt":
             token.norm_ = "n't"  # "cant", "dont": spaCy splits them as "ca" + "nt"
         elif token.lower_ == "can" and after == "not":

@@ -19,8 +19,11 @@ from spacy.tokens import Doc, Span
 from crampcheck.understand.normalise import stem
 
 WINDOW = 25
+SENTENCE_SCOPE = frozenset({"tense_leg_after_injury"})
+"""Findings described over a whole sentence of clauses ("his shin got tighter, ..., he says
+it's the worst pain he's ever had")."""
 TIGHT = {"breathless": 6, "bladder_bowel_change": 6, "loss_of_consciousness": 6,
-         "saddle_numbness": 10}  # fmt: skip
+         "saddle_numbness": 10, "hip_shoulder_weakness": 10}  # fmt: skip
 """Rules whose words include a negated verb ("can't breathe", "can't pee") must be tight:
 otherwise any "isn't" in a long clause joins any mention of breathing."""
 PREFIX_LENGTH = 5
@@ -306,6 +309,7 @@ class _Hits:
             for group in groups_of(norm):
                 self.at.setdefault(group, []).append(i)
         lower = [token.lower_ for token in doc]
+        self.sents = [(s.start, s.end) for s in doc.sents]
         self.clauses = [c for s in doc.sents for c in clause_bounds(lower, s.start, s.end)]
 
     def within(self, start: int, end: int, group: int) -> list[int]:
@@ -332,7 +336,7 @@ def _fire(
 
 def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False) -> Span | None:
     veto = None if normal else VETO_GROUPS.get(label)
-    for start, end in hits.clauses:
+    for start, end in hits.sents if label in SENTENCE_SCOPE else hits.clauses:
         if veto is not None and hits.within(start, end, veto):
             continue
         hit = _fire(hits, start, end, groups, TIGHT.get(label, WINDOW))
