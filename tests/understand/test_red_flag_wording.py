@@ -27,7 +27,16 @@ def test_most_warning_signs_in_the_paraphrase_set_are_read() -> None:
                if fid in RED_FLAGS and v is True]  # fmt: skip
     read = sum(found(i["text"]).get(fid) is True for i, fid in present)
     assert len(present) >= 150
-    assert read / len(present) >= 0.85  # 0.671 when the set arrived, 0.884 after the fixes
+    assert read / len(present) >= 0.85  # 0.671 when the set arrived, 0.890 after the fixes
+
+
+def test_most_denied_warning_signs_in_the_paraphrase_set_are_read_as_denied() -> None:
+    items = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    denied = [(i, fid) for i in items for fid, v in i["findings"].items()
+              if fid in RED_FLAGS and v is False]  # fmt: skip
+    read = sum(found(i["text"]).get(fid) is False for i, fid in denied)
+    assert len(denied) >= 90
+    assert read / len(denied) >= 0.8  # 0.495 when the set arrived, 0.856 after the fixes
 
 
 @pytest.mark.parametrize(
@@ -127,3 +136,42 @@ def test_a_tense_shin_over_a_long_sentence_is_compartment_pressure() -> None:
     text = ("After a march yesterday his right shin got tighter and tighter, by tonight it's "
             "swollen and hard as a board, he says it's the worst pain he's ever had")  # fmt: skip
     assert found(text)["tense_leg_after_injury"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Leg cramps. Alert, orientated x3, GCS 15.", "confusion"),
+        ("Cramping pain L calf. Limbs warm and well perfused, pedal pulses palpable bilat.",
+         "leg_cold_pale_sudden"),
+        ("Nocturnal calf cramps R>L. Calves symmetrical, no calf or pedal oedema.",
+         "calf_swollen_one_side"),
+        ("Calf cramp overnight. Fully weight-bearing, gait normal.", "cannot_bear_weight"),
+        ("Jaw's fine, I can open my mouth wide - it's just leg cramps.", "stiff_jaw"),
+        ("Nocturnal leg cramps, 29/40. No visual symptoms.", "vision_change"),
+        ("Calf cramps. No myalgia between episodes, power 5/5 throughout.",
+         "severe_muscle_pain"),
+        ("No probs with my waterworks or bowels, it's just the cramps.", "bladder_bowel_change"),
+        ("Got the cramp in the shallows but could stand up, I'm back on the beach now.",
+         "in_deep_water_now"),
+    ],
+)  # fmt: skip
+def test_clinical_and_lay_normals_deny_the_sign(text: str, finding: str) -> None:
+    assert found(text)[finding] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I'm 28 weeks pregnant. My face and hands aren't swollen.",
+         "one_side_weakness_face_speech"),
+        ("48M, flu-like illness, now severe aching in both calves, cannot walk on tiptoes",
+         "severe_muscle_pain"),
+    ],
+)  # fmt: skip
+def test_a_normal_reading_needs_the_right_words(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not False
+
+
+def test_a_gcs_below_15_is_a_new_confusion() -> None:
+    assert found("c/o cramps. New drowsiness, GCS 13/15.")["confusion"] is True

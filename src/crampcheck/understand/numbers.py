@@ -580,6 +580,16 @@ def venomous_bite(text: str) -> Iterator[Hit]:
         yield "venomous_bite", True, m.group(0)
 
 
+GCS = re.compile(r"\bgcs\s*(?:of|was|is|:|=)?\s*(\d{1,2})(?:\s*/\s*15)?\b", re.I)
+
+
+def consciousness(text: str) -> Iterator[Hit]:
+    """Glasgow Coma Scale: 15 is fully alert; 14 or less is a new confusion or drowsiness."""
+    m = GCS.search(text)
+    if m and 3 <= int(m.group(1)) <= 15:
+        yield "confusion", int(m.group(1)) < 15, m.group(0)
+
+
 BLOOD_PRESSURE = re.compile(
     r"\b(?:bp|blood pressure)\s*(?:was|is|of|at|reading|:|=)?\s*(?:was\s+)?"
     r"(\d{2,3})\s*/\s*(\d{2,3})\b",
@@ -607,7 +617,7 @@ def pregnancy_blood_pressure(text: str) -> Iterator[Hit]:
 EXTRACTORS: list[Callable[[str], Iterator[Hit]]] = [
     age, sex, pregnancy, postpartum, cramp_duration, walking_distance, frequency,
     problem_duration, laterality, temperature, labs, pregnancy_blood_pressure, glucose,
-    muscle_power, venomous_bite,
+    muscle_power, venomous_bite, consciousness,
 ]  # fmt: skip
 
 
