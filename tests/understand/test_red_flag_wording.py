@@ -97,8 +97,8 @@ def test_everyday_words_that_once_raised_an_emergency(text: str, finding: str) -
 @pytest.mark.parametrize(
     ("text", "finding"),
     [
-        ("his right shin got tighter and tighter, swollen and hard as a board, the worst pain "
-         "he's ever had, painkillers arent touching it", "tense_leg_after_injury"),
+        ("after a long march his right shin got tighter and tighter, swollen and hard as a "
+         "board, painkillers arent touching it", "tense_leg_after_injury"),
         ("felt a sharp sting on my calf. There was a small black spider with a red stripe",
          "venomous_bite"),
         ("he had noticed numbness where he'd sit on a bike saddle", "saddle_numbness"),
@@ -132,10 +132,39 @@ def test_clinical_words_that_are_not_the_warning_sign(text: str, finding: str) -
     assert found(text).get(finding) is not True
 
 
-def test_a_tense_shin_over_a_long_sentence_is_compartment_pressure() -> None:
+def test_a_tense_shin_over_two_sentences_is_compartment_pressure() -> None:
     text = ("After a march yesterday his right shin got tighter and tighter, by tonight it's "
-            "swollen and hard as a board, he says it's the worst pain he's ever had")  # fmt: skip
+            "swollen and hard as a board, he says it's the worst pain he's ever had. painkillers "
+            "arent touching it")  # fmt: skip
     assert found(text)["tense_leg_after_injury"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My calf cramps at night and feels tight in the morning. Paracetamol doesn't help.",
+     "my calf went rock hard, excruciating. Painkillers don't help my cramps."],
+)  # fmt: skip
+def test_a_bad_night_cramp_is_not_compartment_pressure(text: str) -> None:
+    assert found(text).get("tense_leg_after_injury") is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("today cant get up the stairs without being out of breath", True),
+     ("I can walk to the shops without getting out of breath", False)],
+)  # fmt: skip
+def test_out_of_breath_with_two_negatives(text: str, value: bool) -> None:
+    assert found(text)["breathless"] is value
+
+
+def test_a_worried_question_mark_does_not_make_a_sign_hypothetical() -> None:
+    assert (
+        found("i coughed up a bit of blood in a tissue?? is this serious")["coughing_blood"] is True
+    )
+
+
+def test_a_long_flight_in_hours() -> None:
+    assert found("got back from thailand sunday, 11hr flight")["long_journey"] is True
 
 
 @pytest.mark.parametrize(

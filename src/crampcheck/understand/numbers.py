@@ -580,6 +580,37 @@ def venomous_bite(text: str) -> Iterator[Hit]:
         yield "venomous_bite", True, m.group(0)
 
 
+JOURNEY = re.compile(
+    r"\b(\d{1,2}(?:\.\d)?)\s*-?\s*(?:h|hr|hrs|hour|hours)\s*-?\s*(?:long\s+)?"
+    r"(?:flight|flights|drive|car journey|coach|bus|train|journey|trip|plane)\b",
+    re.I,
+)
+LONG_JOURNEY_HOURS = 4
+"""A journey of four hours or more counts as long (NICE's travel advice for clots uses more
+than four hours)."""
+
+
+def journey(text: str) -> Iterator[Hit]:
+    """ "11hr flight", "a 14-hour drive": a long journey."""
+    m = JOURNEY.search(text)
+    if m:
+        yield "long_journey", float(m.group(1)) >= LONG_JOURNEY_HOURS, m.group(0)
+
+
+CANT_WITHOUT_BREATH = re.compile(
+    r"\b(?:can'?t|cannot|can not|unable to|could ?n'?t)\b[^.;]{0,50}?\bwithout "
+    r"(?:being|getting|going) (?:out of breath|breathless|short of breath|puffed|winded)",
+    re.I,
+)
+
+
+def breath_on_effort(text: str) -> Iterator[Hit]:
+    """ "can't get up the stairs without being out of breath": two negatives make a symptom."""
+    m = CANT_WITHOUT_BREATH.search(text)
+    if m:
+        yield "breathless", True, m.group(0)
+
+
 GCS = re.compile(r"\bgcs\s*(?:of|was|is|:|=)?\s*(\d{1,2})(?:\s*/\s*15)?\b", re.I)
 
 
@@ -617,7 +648,7 @@ def pregnancy_blood_pressure(text: str) -> Iterator[Hit]:
 EXTRACTORS: list[Callable[[str], Iterator[Hit]]] = [
     age, sex, pregnancy, postpartum, cramp_duration, walking_distance, frequency,
     problem_duration, laterality, temperature, labs, pregnancy_blood_pressure, glucose,
-    muscle_power, venomous_bite, consciousness,
+    muscle_power, venomous_bite, consciousness, journey, breath_on_effort,
 ]  # fmt: skip
 
 

@@ -35,7 +35,7 @@ from crampcheck.understand.rules import co_occurrence
 SUBJECT_STARTS = [
     ", i", ", my", ", she", ", he", ", we", ", they", ", it", ", the", ", and", "but", "also",
     "and the", "and my", "and his", "and her", "and it", "and now", "now", "then", "since",
-    "because", "so",
+    "because", "so", "and i", "and i'm", "and im", "and he", "and she", "and we", "and then",
 ]  # fmt: skip
 """Clause starts that end a negation's scope ("No swelling, I take..."). Pronouns only
 count after a comma, so "no pain in my chest" keeps "my chest" inside the scope."""
@@ -80,7 +80,12 @@ def _termset(preceding: list[str], following: list[str]) -> dict[str, list[str]]
 def _negation_termset() -> dict[str, list[str]]:
     base = _clinical()
     return {
-        "pseudo_negations": [*base["pseudo_negations"], "not sure", "not certain", "unsure"],
+        "pseudo_negations": [
+            *base["pseudo_negations"],
+            "not sure",
+            "not certain",
+            "unsure",
+        ],
         "preceding_negations": [*base["preceding_negations"], *LAY_NEGATIONS],
         "following_negations": [*base["following_negations"], "free", "negative"],
         "termination": [*base["termination"], *SUBJECT_STARTS],
@@ -189,7 +194,7 @@ def build_pipeline(model: CompiledModel) -> Language:
     nlp.add_pipe("crampcheck_rules")
     configs: list[tuple[str, dict[str, Any]]] = [
         ("negex", {"neg_termset": _negation_termset()}),
-        ("hypothetical", {"neg_termset": _termset(HYPOTHETICAL, ["?"]),
+        ("hypothetical", {"neg_termset": _termset(HYPOTHETICAL, []),
                           "extension_name": "hypothetical"}),
         ("family", {"neg_termset": _termset(FAMILY, FAMILY_FOLLOWING),
                     "extension_name": "family"}),

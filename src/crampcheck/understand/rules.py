@@ -13,15 +13,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
 from crampcheck.understand.normalise import stem
 
 WINDOW = 25
-SENTENCE_SCOPE = frozenset({"tense_leg_after_injury"})
-"""Findings described over a whole sentence of clauses ("his shin got tighter, ..., he says
-it's the worst pain he's ever had")."""
+SENTENCE_SCOPE = frozenset({"tense_leg_after_injury", "in_deep_water_now"})
+SENTENCE_WINDOW = 60
+"""Findings described over two sentences ("his shin got tighter and hard as a board. Painkillers
+aren't touching it.")."""
 TIGHT = {"breathless": 6, "bladder_bowel_change": 6, "loss_of_consciousness": 6,
          "saddle_numbness": 10, "hip_shoulder_weakness": 10}  # fmt: skip
 """Rules whose words include a negated verb ("can't breathe", "can't pee") must be tight:
@@ -64,9 +66,13 @@ RULES: dict[str, list[list[str]]] = {
                           ["still", "currently", "shout", "help", "stuck", "struggl"],
                           ["cramp", "swim", "float", "drown", "sink", "seize"]],
     "tense_leg_after_injury|2": [["shin", "calf", "leg", "thigh", "foot"],
-                                 ["tight", "tighter", "hard", "board", "tense", "swollen"],
-                                 ["worst", "painkiller", "morphine", "analgesi", "proportion",
-                                  "passive", "unbearabl", "excruciat"]],
+                                 ["tight", "tighter", "board", "tense", "swollen"],
+                                 ["painkiller", "ibuprofen", "paracetamol", "codeine",
+                                  "morphine", "analgesi", "proportion", "passive"],
+                                 ["march", "run", "race", "training", "injur", "fall", "fell",
+                                  "kick", "tackle", "fracture", "broke", "cast", "plaster",
+                                  "crush", "accident", "exercise", "workout", "gym", "football",
+                                  "rugby", "knock", "match", "hike", "squat", "drill"]],
     "calf_pain_walking_relieved_rest": [["walk", "walking"],
                                         ["eas", "relie", "better", "settl", "goes", "disappear"],
                                         ["stop", "rest", "standing", "stand", "still", "pause"]],
@@ -191,7 +197,7 @@ NORMAL_RULES: dict[str, list[list[str]]] = {
                         ["headache"]],
     "cannot_bear_weight|2": [["can", "able", "walked", "walking", "walks"],
                              ["walk", "stand", "weight"],
-                             ["fine", "ok", "okay", "normal", "own", "off", "without", "bear"]],
+                             ["fine", "ok", "okay", "normal", "own", "off", "unaided", "bear"]],
     "fever": [["afebrile", "apyrexial"]],
     "calf_swollen_one_side|2": [["calf", "calves", "leg", "legs"],
                                 ["symmetrical", "symmetric", "same", "equal"]],
@@ -331,7 +337,8 @@ class _Hits:
             for group in groups_of(norm):
                 self.at.setdefault(group, []).append(i)
         lower = [token.lower_ for token in doc]
-        self.sents = [(s.start, s.end) for s in doc.sents]
+        sents = [(s.start, s.end) for s in doc.sents]
+        self.pairs = [(a[0], b[1]) for a, b in pairwise(sents)] or sents
         self.clauses = [c for s in doc.sents for c in clause_bounds(lower, s.start, s.end)]
 
     def within(self, start: int, end: int, group: int) -> list[int]:
@@ -358,10 +365,12 @@ def _fire(
 
 def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False) -> Span | None:
     veto = None if normal else VETO_GROUPS.get(label)
-    for start, end in hits.sents if label in SENTENCE_SCOPE else hits.clauses:
+    wide = label in SENTENCE_SCOPE and not normal
+    for start, end in hits.pairs if wide else hits.clauses:
         if veto is not None and hits.within(start, end, veto):
             continue
-        hit = _fire(hits, start, end, groups, TIGHT.get(label, WINDOW))
+        window = SENTENCE_WINDOW if wide else TIGHT.get(label, WINDOW)
+        hit = _fire(hits, start, end, groups, window)
         if hit is not None and label in TIGHT and "," in hits.norms[hit[0] : hit[1]]:
             continue  # "isn't swollen, breathing fine": the denial belongs to the swelling
         if hit is not None:
