@@ -364,6 +364,8 @@ def _fire(
 
 
 def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False) -> Span | None:
+    if not all(group in hits.at for group in groups):
+        return None  # some word group has no word anywhere in the text
     veto = None if normal else VETO_GROUPS.get(label)
     wide = label in SENTENCE_SCOPE and not normal
     for start, end in hits.pairs if wide else hits.clauses:
