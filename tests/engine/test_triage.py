@@ -59,3 +59,26 @@ def test_ordinary_night_cramps_in_an_older_adult_are_self_care() -> None:
 def test_a_suspected_clot_without_chest_symptoms_is_same_day() -> None:
     known = {"calf_swollen_one_side": True, "calf_tender": True, "long_journey": True}
     assert level(known) == TRIAGE_ORDER.index("urgent")
+
+
+def test_cramps_in_a_marathon_that_settled_are_not_sent_for_same_day_tests() -> None:
+    known = {
+        "extreme_exertion": True,
+        "after_exercise": True,
+        "heat_sweating": True,
+        "both_legs": True,
+        "site_thigh": True,
+        "site_calf": True,
+        "muscle_hardens": True,
+        "age_18_to_49": True,
+        "dark_urine": False,
+    }
+    assert level(known) == TRIAGE_ORDER.index("self_care")
+
+
+@pytest.mark.parametrize(
+    "sign", ["dark_urine", "severe_muscle_pain", "generalised_weakness", "blood_high_ck"]
+)
+def test_a_sign_of_muscle_breakdown_after_a_marathon_needs_same_day_care(sign: str) -> None:
+    known = {"extreme_exertion": True, "after_exercise": True, "both_legs": True, sign: True}
+    assert level(known) <= TRIAGE_ORDER.index("urgent")

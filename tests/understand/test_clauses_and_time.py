@@ -109,9 +109,23 @@ def test_a_measured_temperature_says_fever_or_not(text: str, fever: bool) -> Non
     assert [h[1] for h in temperature(text)] == [fever]
 
 
-@pytest.mark.parametrize("text", ["Temp 37.8", "T2DM on metformin", "38 weeks pregnant"])
-def test_a_borderline_or_unrelated_number_says_nothing_about_fever(text: str) -> None:
+@pytest.mark.parametrize("text", ["T2DM on metformin", "38 weeks pregnant"])
+def test_an_unrelated_number_says_nothing_about_fever(text: str) -> None:
     assert list(temperature(text)) == []
+
+
+def test_a_borderline_temperature_is_read_as_neither_fever_nor_none() -> None:
+    assert [h[1] for h in temperature("Temp 37.8")] == [None]
+    assert "fever" not in found("My legs ache. Temperature 37.9 °C, pulse 96.")
+
+
+@pytest.mark.parametrize(
+    ("text", "frequent"),
+    [("once or twice a week I get woken by a cramp", False), ("cramps 1-2 times a week", False),
+     ("twice a week I get cramps", True), ("once a week at first, now every night", True)],
+)  # fmt: skip
+def test_a_measured_frequency_wins_over_the_words_it_contains(text: str, frequent: bool) -> None:
+    assert found(text)["frequent_weekly"] is frequent
 
 
 def test_a_bloke_is_a_man() -> None:

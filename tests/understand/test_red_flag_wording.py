@@ -204,3 +204,25 @@ def test_a_normal_reading_needs_the_right_words(text: str, finding: str) -> None
 
 def test_a_gcs_below_15_is_a_new_confusion() -> None:
     assert found("c/o cramps. New drowsiness, GCS 13/15.")["confusion"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Urine concentrated, SG 1.030, dipstick negative for blood.", "urine dip nil blood",
+     "my pee is dark yellow because I haven't drunk much"],
+)  # fmt: skip
+def test_concentrated_urine_or_a_clear_dipstick_is_not_cola_coloured_urine(text: str) -> None:
+    assert found(text).get("dark_urine") is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my whole body aches like I've run a marathon but I haven't",
+     "thighs ache as if I'd run a marathon"],
+)  # fmt: skip
+def test_a_comparison_is_not_an_event(text: str) -> None:
+    assert "extreme_exertion" not in found(text)
+
+
+def test_a_marathon_that_was_run_is_still_read() -> None:
+    assert found("I ran a marathon yesterday and now my urine is dark")["extreme_exertion"] is True

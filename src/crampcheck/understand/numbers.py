@@ -12,7 +12,9 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 
-Hit = tuple[str, bool | float | str, str]
+Hit = tuple[str, bool | float | str | None, str]
+"""(finding id, value, span). A value of None means "measured, but in between": the
+reader then sets nothing for that finding, even where a word alone would ("temperature")."""
 
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -470,8 +472,8 @@ def temperature(text: str) -> Iterator[Hit]:
         celsius = (value - 32) * 5 / 9 if unit.endswith("f") or 93 <= value <= 110 else value
         if not 34 <= celsius <= 43:
             continue
-        if celsius >= FEVER_C or celsius < NORMAL_C:
-            yield "fever", celsius >= FEVER_C, m.group(0)
+        between = NORMAL_C <= celsius < FEVER_C
+        yield "fever", None if between else celsius >= FEVER_C, m.group(0)
         return
 
 

@@ -52,6 +52,8 @@ HYPOTHETICAL = [
     "to exclude", "exclude", "query", "?", "possible", "possibly", "might", "could it be",
     "could be", "would", "what if", "unless", "risk of", "at risk", "in order to", "prevent",
     "avoid", "screen for", "used to",
+    "as if", "as though", "like i've", "like i have", "like i had", "like i'd", "like i ran",
+    "like i did", "like he's", "like she's", "like he had", "like she had",
 ]  # fmt: skip
 FAMILY = [
     "mother had", "mum had", "mom had", "father had", "dad had", "sister had", "brother had",

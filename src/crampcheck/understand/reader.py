@@ -150,7 +150,12 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     if any(fid == "age" for fid, _, _ in numbers):  # a stated age beats "my son", "elderly"
         found = {k: v for k, v in found.items() if k not in model.group_of}
     for fid, value, span in numbers:
+        if value is None:  # measured in between ("37.9 °C"): neither present nor absent
+            found.pop(fid, None)
+            continue
         stated_both_ways = value is True and fid in found and found[fid].value is False
-        if fid not in found or isinstance(value, float | str) or stated_both_ways:
+        # the measure read the same words more fully ("once or twice a week" vs "twice a week")
+        same_words = fid in found and found[fid].span.lower() in span.lower()
+        if fid not in found or isinstance(value, float | str) or stated_both_ways or same_words:
             found[fid] = TextFinding(fid, value, span)
     return list(_new_medicine(model, cleaned, _swelling_of_both(found)).values())

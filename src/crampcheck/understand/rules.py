@@ -176,10 +176,10 @@ RULES: dict[str, list[list[str]]] = {
 
 
 VETO: dict[str, list[str]] = {
-    "dark_urine": ["yellow", "orange", "amber"],
+    "dark_urine": ["yellow", "orange", "amber", "concentrat"],
     "saddle_numbness": ["intact", "normal"],
 }
-"""Words that stop a rule in that clause ("dark yellow" urine is concentrated, not cola;
+"""Words that stop a rule in that clause ("dark yellow" or "concentrated" urine is not cola;
 "saddle sensation intact" is a normal finding)."""
 
 NORMAL_RULES: dict[str, list[list[str]]] = {
@@ -277,7 +277,7 @@ def groups_of(norm: str) -> tuple[int, ...]:
 
 INNER_NEGATIONS = frozenset(
     stem(w) for w in ("not", "n't", "nt", "no", "never", "nor", "neither", "without", "non",
-                      "nothing")
+                      "nothing", "negative", "nil")
 )  # fmt: skip
 """Denials inside a rule's span; a phrase's denials come before it and negspacy reads them."""
 INNER_HYPOTHETICALS = frozenset({"if", "whether", "unless"})
