@@ -8,6 +8,7 @@ import pytest
 from crampcheck.engine.model import default_model
 from crampcheck.understand.normalise import stem
 from crampcheck.understand.numbers import age, frequency, problem_duration, temperature
+from crampcheck.understand.numbers import sex as sex_of
 from crampcheck.understand.reader import read_text
 
 MODEL = default_model()
@@ -319,3 +320,17 @@ def test_not_a_duration_of_the_problem(text: str) -> None:
 )  # fmt: skip
 def test_how_often_someone_plays_is_not_how_often_they_cramp(text: str) -> None:
     assert list(frequency(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [("70 y/o M, smoker, walks 150 m", "male"), ("78M BIBA", "male"), ("(35m) cramps", "male"),
+     ("Hi, 45f here", "female"), ("70 yr old M", "male")],
+)  # fmt: skip
+def test_age_and_sex_shorthand_is_read(text: str, sex: str) -> None:
+    assert [h[1] for h in sex_of(text)] == [sex]
+
+
+@pytest.mark.parametrize("text", ["walks 200m then calf pain", "temp 101F", "walk 50m before"])
+def test_a_distance_or_a_temperature_is_not_a_sex(text: str) -> None:
+    assert list(sex_of(text)) == []

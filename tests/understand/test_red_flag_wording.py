@@ -226,3 +226,42 @@ def test_a_comparison_is_not_an_event(text: str) -> None:
 
 def test_a_marathon_that_was_run_is_still_read() -> None:
     assert found("I ran a marathon yesterday and now my urine is dark")["extreme_exertion"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She sleeps on three pillows because lying flat makes her breathless.",
+     "I can't breathe when lying flat", "I get short of breath when I lie down"],
+)  # fmt: skip
+def test_breathlessness_lying_flat_is_read_as_such_and_not_as_new_breathlessness(
+    text: str,
+) -> None:
+    read = found(text)
+    assert read["breathless_lying_flat"] is True
+    assert "breathless" not in read
+
+
+def test_breathlessness_on_the_stairs_is_breathlessness() -> None:
+    assert found("he's puffed on the stairs")["breathless"] is True
+
+
+def test_a_faint_pulse_is_not_a_faint() -> None:
+    text = "My legs ache when I walk. R pedal pulses not palpable, L DP faint; no ulcers."
+    assert "loss_of_consciousness" not in found(text)
+    assert found("I fainted after the cramp")["loss_of_consciousness"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("both his ankles and feet have swollen", True), ("both my ankles have swollen", True),
+     ("no swelling in my legs", None), ("calf isn't swollen", None)],
+)  # fmt: skip
+def test_swollen_ankles_are_read_in_pieces_but_a_denied_swelling_is_not_theirs(
+    text: str, value: bool | None
+) -> None:
+    assert found(text).get("ankles_swollen_both") is value
+
+
+def test_a_denial_after_the_swelling_is_of_something_else() -> None:
+    text = "Both his ankles have swollen so his shoes don't fit."
+    assert found(text).get("calf_swollen_one_side") is not False

@@ -107,15 +107,21 @@ def age(text: str) -> Iterator[Hit]:
 
 FEMALE = re.compile(
     r"\b(woman|women|female|lady|girl|mrs|ms|daughter|daugter|gravida|widow|she|her|shes)\b"
-    r"|\b\d{1,3}\s?F\b|\b(pregna\w*|pregn\w*|pregant|postpartum|gave birth|c-?section|caesarean|"
+    r"|\b(?-i:\d{1,2}\s?F)\b|\b(?:y/?o|yrs?(?:[- ]old)?|years?(?:[- ]old)?)\s?(?-i:F)\b"
+    r"|(?:^|[(,/:]\s*|\b(?:i'?m|am|aged?)\s+)(?-i:\d{1,2}f)(?=[\s,)./]|$)"
+    r"|\b(pregna\w*|pregn\w*|pregant|postpartum|gave birth|c-?section|caesarean|"
     r"hysterectomy|menopaus\w*|ovarian|uterus|uterine|womb|"
     r"trimester|my period|menstrua\w*|had my baby|postnatal|breastfeeding)\b",
     re.I,
 )
 MALE = re.compile(
-    r"\b(man|male|gentleman|boy|mr|son|he|him|his|hes|bloke|guy|lad|chap|fella)\b|\b\d{1,3}\s?M\b",
+    r"\b(man|male|gentleman|boy|mr|son|he|him|his|hes|bloke|guy|lad|chap|fella)\b"
+    r"|\b(?-i:\d{1,2}\s?M)\b|\b(?:y/?o|yrs?(?:[- ]old)?|years?(?:[- ]old)?)\s?(?-i:M)\b"
+    r"|(?:^|[(,/:]\s*|\b(?:i'?m|am|aged?)\s+)(?-i:\d{1,2}m)(?=[\s,)./]|$)",
     re.I,
 )
+"""Age-and-sex shorthand: "67M", "45 F" in capitals anywhere; "35m", "(45f)" in lower case only
+where an age would stand, since "150 m" and "200m" are distances."""
 FIRST_PERSON = re.compile(r"\b(i|i'm|im|my|me)\b", re.I)
 ABOUT_A_CHILD = re.compile(
     r"\bmy (?:\d+[- ]?(?:yr|year|month)s?[- ]?old|little one|child|kid|toddler|baby|teen)", re.I

@@ -95,6 +95,15 @@ def _negation_termset() -> dict[str, list[str]]:
 
 
 SPAN_KEY = "findings"
+NOT_A_FINDING = "not_a_finding"
+NOT_FINDINGS = [
+    "faint pulse", "faint pulses", "pulses faint", "pulse faint", "pulses are faint",
+    "pulse is faint", "dp faint", "pt faint", "dp pulse faint", "pedal pulses faint",
+    "faintly palpable", "faint but palpable", "palpable but faint", "faint rash", "faint bruise",
+    "faint bruising", "faint redness", "faint mark", "faint line", "faint hope", "faintest idea",
+]  # fmt: skip
+"""Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
+not a faint). They win the longest-match contest and are then dropped."""
 CO_FIRING = ("site", "timing")
 """Categories whose phrases may overlap another finding's ("swollen calf" is also the calf)."""
 
@@ -186,6 +195,7 @@ def build_pipeline(model: CompiledModel) -> Language:
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")
     for fid, phrase_docs in docs.items():
         matcher.add(fid, phrase_docs)
+    matcher.add(NOT_A_FINDING, _phrase_docs(nlp, NOT_FINDINGS))
     co_firing = frozenset(f.id for f in model.kb.findings if f.category in CO_FIRING)
     repair = TypoRepair(vocabulary, english_words())
     Language.component("crampcheck_norms", func=_norms(repair))

@@ -60,16 +60,34 @@ def pipeline_for(model: CompiledModel) -> Language:
     return _PIPELINES[model.kb.version]
 
 
+MORE_EXACT = {"breathless": "breathless_lying_flat"}
+"""A finding whose words are part of a more exact one's ("lying flat makes her breathless" is
+breathlessness lying flat, a sign of fluid on the lungs, not new breathlessness in general)."""
+
+
+def _said_more_exactly(ent: Any, spans: list[Any]) -> bool:
+    exact = MORE_EXACT.get(ent.label_)
+    return exact is not None and any(
+        s.label_ == exact and s.start < ent.end and ent.start < s.end and not s._.negex
+        for s in spans
+    )
+
+
 def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     found: dict[str, TextFinding] = {}
-    from crampcheck.understand.pipeline import SPAN_KEY
+    from crampcheck.understand.pipeline import NOT_A_FINDING, SPAN_KEY
 
     doc = pipeline_for(model)(text)
-    for ent in doc.spans[SPAN_KEY]:
-        if ent._.hypothetical or ent._.family:
+    spans = list(doc.spans[SPAN_KEY])
+    for ent in spans:
+        if ent._.hypothetical or ent._.family or ent.label_ == NOT_A_FINDING:
+            continue
+        if _said_more_exactly(ent, spans):
             continue
         negated = (ent._.negex and not _verb_negation_ends_at_comma(ent)) or ent._.inner_negated
         value = False if ent._.normal else not negated  # "pee is normal" states an absence
+        if not value and ent._.stated_only:
+            continue
         if not value and model.findings[ent.label_].category == "site":
             continue  # "no swelling of the calf": the calf is where, not what is denied
         if value and ent.label_ == "calf_swollen_one_side" and not LEG_WORDS.search(ent.sent.text):

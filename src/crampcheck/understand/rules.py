@@ -32,6 +32,14 @@ PREFIX_LENGTH = 5
 """Stems this long also match longer words ("tingl" -> "tingling"); shorter ones must be exact."""
 
 RULES: dict[str, list[list[str]]] = {
+    "ankles_swollen_both": [["ankles", "feet", "legs", "shins", "calves"],
+                            ["swollen", "swell", "swelling", "puffy", "puff", "oedema", "edema",
+                             "oedematous", "bloated"]],
+    "breathless|puffed": [["puffed", "puffing", "winded", "wheezing"],
+                          ["stairs", "stair", "hill", "hills", "walking", "walk", "incline"]],
+    "breathless_lying_flat": [["flat", "pillow", "pillows", "propped", "recline", "lie", "lying"],
+                              ["breath", "breathe", "breathing", "breathless", "sob", "dyspnoea",
+                               "dyspnea", "gasp", "gasping"]],
     "chest_pain": [["chest", "breastbone", "sternum", "retrosternal"],
                    ["pain", "hurt", "ache", "tight", "sharp", "pressure", "crush", "stab", "heavy",
                     "press"]],
@@ -176,6 +184,7 @@ RULES: dict[str, list[list[str]]] = {
 
 
 VETO: dict[str, list[str]] = {
+    "ankles_swollen_both": ["one", "left", "right", "l", "r", "lt", "rt", "unilateral", "only"],
     "dark_urine": ["yellow", "orange", "amber", "concentrat"],
     "saddle_numbness": ["intact", "normal"],
 }
@@ -234,10 +243,28 @@ def _stems(group: list[str]) -> list[str]:
 
 COMPILED = [(key.split("|")[0], [_stems(g) for g in groups]) for key, groups in RULES.items()]
 NORMAL = [(key.split("|")[0], [_stems(g) for g in groups]) for key, groups in NORMAL_RULES.items()]
-if not Span.has_extension("normal"):
-    Span.set_extension("normal", default=False)
-if not Span.has_extension("inner_negated"):
-    Span.set_extension("inner_negated", default=False)
+
+
+def _flag(name: str) -> tuple[Callable[[Span], bool], Callable[[Span, bool], None]]:
+    """A span flag kept per label: spaCy keys span extension values by offsets only, so two
+    findings read from the same words ("calf isn't swollen") would share one value."""
+
+    def key(span: Span) -> str:
+        return f"crampcheck:{name}:{span.start}:{span.end}:{span.label_}"
+
+    def get(span: Span) -> bool:
+        return bool(span.doc.user_data.get(key(span), False))
+
+    def set_(span: Span, value: bool) -> None:
+        span.doc.user_data[key(span)] = value
+
+    return get, set_
+
+
+for _name in ("normal", "stated_only", "inner_negated"):
+    if not Span.has_extension(_name):
+        _get, _set = _flag(_name)
+        Span.set_extension(_name, getter=_get, setter=_set)
 
 
 def _matches(norm: str, word: str) -> bool:
@@ -373,15 +400,35 @@ def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False)
             continue
         window = SENTENCE_WINDOW if wide else TIGHT.get(label, WINDOW)
         hit = _fire(hits, start, end, groups, window)
+        if (
+            hit is not None
+            and normal
+            and label in DENIAL_FIRST
+            and not _denial_first(hits, hit, groups)
+        ):
+            continue  # "swollen so his shoes don't fit": the denial is of something else
         if hit is not None and label in TIGHT and "," in hits.norms[hit[0] : hit[1]]:
             continue  # "isn't swollen, breathing fine": the denial belongs to the swelling
         if hit is not None:
             span = Span(hits.doc, hit[0], hit[1], label=label)
             span._.inner_negated = _negated_inside(hits, hit, groups)
+            span._.stated_only = label in STATED_ONLY and not normal
             if any(hits.norms[i] in INNER_HYPOTHETICALS for i in range(hit[0], hit[1])):
                 continue
             return span
     return None
+
+
+STATED_ONLY = frozenset({"ankles_swollen_both"})
+"""Rules that read a sign when it is stated but not when it is denied: "no swelling in my legs"
+denies a swollen calf, and is not also a denial of swollen ankles."""
+DENIAL_FIRST = frozenset({"calf_swollen_one_side", "calf_warm_red"})
+"""Absence rules whose denial must come before the sign ("not swollen", "isn't red")."""
+
+
+def _denial_first(hits: _Hits, hit: tuple[int, int], groups: list[int]) -> bool:
+    denials, signs = (hits.within(hit[0], hit[1], g) for g in groups[:2])
+    return any(d < s for d in denials for s in signs)
 
 
 def _negated_inside(hits: _Hits, hit: tuple[int, int], groups: list[int]) -> bool:
