@@ -334,3 +334,15 @@ def test_age_and_sex_shorthand_is_read(text: str, sex: str) -> None:
 @pytest.mark.parametrize("text", ["walks 200m then calf pain", "temp 101F", "walk 50m before"])
 def test_a_distance_or_a_temperature_is_not_a_sex(text: str) -> None:
     assert list(sex_of(text)) == []
+
+
+def test_minutes_earlier_is_a_sudden_onset() -> None:
+    assert (
+        found("Ninety minutes earlier she had complained of a cramp in her leg.")["sudden_onset"]
+        is True
+    )
+
+
+def test_a_first_ever_long_hike_is_unaccustomed_exercise() -> None:
+    text = "I did my first ever 30km hike yesterday and now my shin hurts."
+    assert found(text)["unaccustomed_exercise"] is True

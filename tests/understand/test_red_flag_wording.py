@@ -265,3 +265,33 @@ def test_swollen_ankles_are_read_in_pieces_but_a_denied_swelling_is_not_theirs(
 def test_a_denial_after_the_swelling_is_of_something_else() -> None:
     text = "Both his ankles have swollen so his shoes don't fit."
     assert found(text).get("calf_swollen_one_side") is not False
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("Plan: rest, fluids; safety-net re dark urine and unilateral swelling.", "dark_urine"),
+     ("His wife read that numbness can mean a stroke.", "one_side_weakness_face_speech"),
+     ("Plan: wide-fitting shoes and podiatry for the toe cramps.", "seizure"),
+     ("I had febrile fits as a toddler, now my calves cramp.", "age_under_13")],
+)  # fmt: skip
+def test_advice_worries_and_long_ago_are_not_present_signs(text: str, finding: str) -> None:
+    assert finding not in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("He said toilet paper felt strange when wiping.", "saddle_numbness"),
+     ("Pinprick was reduced over S2-S4 and anal tone was reduced.", "saddle_numbness"),
+     ("He had not passed urine since the previous evening.", "bladder_bowel_change"),
+     ("The front of my lower leg is swollen, shiny and hard as a board.",
+      "tense_leg_after_injury"),
+     ("Weakness of the right lower limb with milder weakness of the right upper limb.",
+      "one_side_weakness_face_speech")],
+)  # fmt: skip
+def test_case_report_wordings_of_warning_signs_are_read(text: str, finding: str) -> None:
+    assert found(text)[finding] is True
+
+
+def test_legs_stiff_as_boards_in_spasticity_are_not_a_tense_leg() -> None:
+    text = "Lately my legs go stiff as boards at night and feel tight and heavy when I walk."
+    assert "tense_leg_after_injury" not in found(text)

@@ -18,7 +18,9 @@ reader then sets nothing for that finding, even where a word alone would ("tempe
 
 WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "thirty": 30,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
     "few": 3, "a few": 3, "couple": 2, "a couple of": 2, "several": 4, "half a": 0.5,
     "a hundred": 100, "hundred": 100, "two hundred": 200, "many": 6,
     "once": 1, "twice": 2, "thrice": 3,
@@ -328,7 +330,7 @@ SINCE = re.compile(
     r"|\b(?:started|began|since)\s+(yesterday|today|last night|this morning|this week|last week|"
     r"last month|last year|last summer|last winter|last spring|last autumn|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|the weekend|this month|yday|landing)\b"
-    r"|\b" + NUM + r"\s*" + UNIT_AGO + r"\s+ago\b"
+    r"|\b" + NUM + r"\s*" + UNIT_AGO + r"\s+(?:ago|earlier)\b"
     r"|\bx\s?(\d+)\s?" + UNIT + r"\b"
     r"|(?:\b(?:over|in|during|within) the (?:last|past) |\bsince |\b(?:already|now|been|"
     r"like this|going on|had (?:it|this|them)(?: for)?) )"
@@ -421,7 +423,7 @@ def problem_duration(text: str) -> Iterator[Hit]:
     for m in itertools.islice(SINCE.finditer(text), MAX_DURATION_MATCHES):
         before, clause = _clause_at(text, m.start(), m.end())
         days = _days(m)
-        recent_event = days <= 2 and m.group(0).lower().endswith("ago")
+        recent_event = days <= 2 and m.group(0).lower().endswith(("ago", "earlier"))
         if NOT_SYMPTOM.search(before) or not (recent_event or SYMPTOM.search(clause)):
             continue
         if days > 28 or days <= 14:

@@ -53,7 +53,11 @@ HYPOTHETICAL = [
     "could be", "would", "what if", "unless", "risk of", "at risk", "in order to", "prevent",
     "avoid", "screen for", "used to",
     "as if", "as though", "like i've", "like i have", "like i had", "like i'd", "like i ran",
-    "like i did", "like he's", "like she's", "like he had", "like she had",
+    "like i did", "like he's",
+    "safety-net", "safety net", "safety-netted", "safety netted", "safetynet", "return if",
+    "seek help if", "watch for", "look out for", "warned about", "told to look out for",
+    "can mean", "could mean", "may mean", "might mean", "like she's", "like he had",
+    "like she had",
 ]  # fmt: skip
 FAMILY = [
     "mother had", "mum had", "mom had", "father had", "dad had", "sister had", "brother had",
@@ -61,7 +65,13 @@ FAMILY = [
     "family history of", "family history", "fhx of", "fhx", "fh of", "fh:", "runs in",
     "mother has", "father has", "mum has", "dad has", "parents had", "aunt had", "uncle had",
 ]  # fmt: skip
-FAMILY_FOLLOWING = ["runs in the family", "runs in my family", "in the family", "in my family"]
+FAMILY_FOLLOWING = [
+    "runs in the family", "runs in my family", "in the family", "in my family",
+    "as a toddler", "as a child", "as a kid", "as a baby", "as an infant", "in childhood",
+    "when i was little", "when i was a child", "when i was a kid", "when i was young",
+]  # fmt: skip
+"""Following cues for what is not the person's present problem: a relative's, or their own
+long ago ("I had febrile fits as a toddler")."""
 
 
 def _clinical() -> dict[str, list[str]]:
@@ -101,6 +111,12 @@ NOT_FINDINGS = [
     "pulse is faint", "dp faint", "pt faint", "dp pulse faint", "pedal pulses faint",
     "faintly palpable", "faint but palpable", "palpable but faint", "faint rash", "faint bruise",
     "faint bruising", "faint redness", "faint mark", "faint line", "faint hope", "faintest idea",
+    "wide-fitting", "well-fitting", "ill-fitting", "poorly fitting", "badly fitting",
+    "tight-fitting", "loose-fitting", "close-fitting", "properly fitting", "fitting shoes",
+    "fitting footwear", "fitting properly", "fitting well", "wide fitting", "well fitting",
+    "ill fitting", "tight fitting", "loose fitting",
+    "as a toddler", "as a child", "as a kid", "as a baby", "as an infant", "when i was a child",
+    "when i was a kid", "when i was a toddler", "when i was a teenager", "as a teenager",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
 not a faint). They win the longest-match contest and are then dropped."""

@@ -32,6 +32,30 @@ PREFIX_LENGTH = 5
 """Stems this long also match longer words ("tingl" -> "tingling"); shorter ones must be exact."""
 
 RULES: dict[str, list[list[str]]] = {
+    "unaccustomed_exercise|ever": [["first", "never", "more", "longer", "further", "farther",
+                                    "harder", "biggest", "furthest", "longest"],
+                                   ["ever", "before", "usual", "normal", "used"],
+                                   ["hike", "hiking", "hiked", "run", "ran", "running", "race",
+                                    "marathon", "training", "gym", "session", "workout", "match",
+                                    "game", "class", "swim", "cycle", "ride", "walk", "walked",
+                                    "trek", "climb", "shift", "squats", "exercise", "done"]],
+    "tense_leg_after_injury|board": [["leg", "shin", "calf", "thigh", "compartment"],
+                                     ["board", "wood", "woody"],
+                                     ["swollen", "swelling", "shiny"]],
+    "tense_leg_after_injury|toes": [["toe", "toes", "foot", "ankle"],
+                                    ["move", "moving", "bend", "bends", "pull", "stretch",
+                                     "flex", "wiggle", "passive"],
+                                    ["agony", "scream", "excruciat", "unbearable", "pass",
+                                     "agonis", "agoniz"]],
+    "saddle_numbness|wipe": [["wipe", "wiping", "wiped"],
+                             ["strange", "odd", "different", "funny", "weird", "numb", "nothing",
+                              "n't", "cannot"]],
+    "saddle_numbness|exam": [["s2", "s3", "s4", "s5", "perianal", "perineal", "saddle", "anal"],
+                             ["reduced", "decreased", "lost", "absent", "altered", "diminished",
+                              "lax", "impaired"]],
+    "one_side_weakness_face_speech|limbs": [["right", "left"], ["arm", "upper", "hand"],
+                                            ["leg", "lower"],
+                                            ["weak", "weakness", "paralys", "paresis"]],
     "ankles_swollen_both": [["ankles", "feet", "legs", "shins", "calves"],
                             ["swollen", "swell", "swelling", "puffy", "puff", "oedema", "edema",
                              "oedematous", "bloated"]],
@@ -407,6 +431,12 @@ def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False)
             and not _denial_first(hits, hit, groups)
         ):
             continue  # "swollen so his shoes don't fit": the denial is of something else
+        if (
+            hit is not None
+            and label in AS_WRITTEN
+            and not any(hits.doc[i].lower_ in AS_WRITTEN[label] for i in range(hit[0], hit[1]))
+        ):
+            continue  # "my lower leg is swollen" is one leg; the rule wants "legs", "ankles"
         if hit is not None and label in TIGHT and "," in hits.norms[hit[0] : hit[1]]:
             continue  # "isn't swollen, breathing fine": the denial belongs to the swelling
         if hit is not None:
@@ -419,6 +449,9 @@ def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False)
     return None
 
 
+AS_WRITTEN = {"ankles_swollen_both": frozenset({"ankles", "feet", "legs", "shins", "calves",
+                                                 "calfs", "both"})}  # fmt: skip
+"""Rules that need one of these words exactly as written: stems make "legs" and "leg" alike."""
 STATED_ONLY = frozenset({"ankles_swollen_both"})
 """Rules that read a sign when it is stated but not when it is denied: "no swelling in my legs"
 denies a swollen calf, and is not also a denial of swollen ankles."""
