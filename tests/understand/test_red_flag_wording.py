@@ -295,3 +295,42 @@ def test_case_report_wordings_of_warning_signs_are_read(text: str, finding: str)
 def test_legs_stiff_as_boards_in_spasticity_are_not_a_tense_leg() -> None:
     text = "Lately my legs go stiff as boards at night and feel tight and heavy when I walk."
     assert "tense_leg_after_injury" not in found(text)
+
+
+def test_a_rash_or_ringing_ears_on_quinine_is_a_quinine_reaction() -> None:
+    text = ("My father was put on quinine last month for night cramps. Since Friday he has had "
+            "an itchy rash and his ears are ringing.")  # fmt: skip
+    assert found(text)["quinine_bleeding"] is True
+
+
+def test_a_denied_or_possible_reaction_on_quinine_is_not_one() -> None:
+    text = "The leaflet says to stop the quinine if I get bruising or a rash. Cramps are better."
+    assert "quinine_bleeding" not in found(text)
+
+
+def test_a_story_told_from_home_is_not_in_deep_water_now() -> None:
+    text = ("200m out my calf went into a massive cramp; I floated and it eased. I'm home now, "
+            "my husband says it was a near-drowning.")  # fmt: skip
+    assert found(text).get("in_deep_water_now") is not True
+
+
+def test_drowning_without_water_is_not_deep_water() -> None:
+    text = "He sleeps sitting up because he says he drowns if he lies flat. No water tablets."
+    assert "in_deep_water_now" not in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("MRI showed a lesion with surrounding vasogenic edema.", "ankles_swollen_both"),
+     ("He had been treated for presumed lumbar radiculopathy.", "shooting_pain_down_leg"),
+     ("A 56-year-old right-handed man with weakness of the right leg.",
+      "one_side_weakness_face_speech")],
+)  # fmt: skip
+def test_case_report_words_that_only_look_like_signs(text: str, finding: str) -> None:
+    assert finding not in found(text)
+
+
+def test_weakness_of_all_four_limbs_is_generalised_weakness() -> None:
+    read = found("Progressive weakness of all four limbs and inability to stand since morning.")
+    assert read["generalised_weakness"] is True
+    assert read["cannot_bear_weight"] is True

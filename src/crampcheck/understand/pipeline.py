@@ -57,7 +57,8 @@ HYPOTHETICAL = [
     "safety-net", "safety net", "safety-netted", "safety netted", "safetynet", "return if",
     "seek help if", "watch for", "look out for", "warned about", "told to look out for",
     "can mean", "could mean", "may mean", "might mean", "like she's", "like he had",
-    "like she had",
+    "like she had", "presumed", "presumptive", "misdiagnosed as", "initially thought to be",
+    "initially diagnosed as", "initially treated as",
 ]  # fmt: skip
 FAMILY = [
     "mother had", "mum had", "mom had", "father had", "dad had", "sister had", "brother had",
@@ -117,6 +118,10 @@ NOT_FINDINGS = [
     "ill fitting", "tight fitting", "loose fitting",
     "as a toddler", "as a child", "as a kid", "as a baby", "as an infant", "when i was a child",
     "when i was a kid", "when i was a toddler", "when i was a teenager", "as a teenager",
+    "vasogenic edema", "vasogenic oedema", "cerebral oedema", "cerebral edema", "macular oedema",
+    "macular edema", "pulmonary oedema", "pulmonary edema", "perilesional oedema",
+    "perilesional edema", "bone marrow oedema", "bone marrow edema", "papilloedema",
+    "papilledema", "angioedema", "angio-oedema", "lung oedema", "oedema of the brain",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
 not a faint). They win the longest-match contest and are then dropped."""

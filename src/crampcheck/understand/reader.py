@@ -73,6 +73,11 @@ def _said_more_exactly(ent: Any, spans: list[Any]) -> bool:
     )
 
 
+DENIAL_WINS = frozenset({"in_deep_water_now"})
+"""Findings where a denial beats a statement: "the calf went into cramp 200 m out ... I'm home
+now" tells of deep water, but the person is out of it."""
+
+
 def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     found: dict[str, TextFinding] = {}
     from crampcheck.understand.pipeline import NOT_A_FINDING, SPAN_KEY
@@ -93,7 +98,12 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
         if value and ent.label_ == "calf_swollen_one_side" and not LEG_WORDS.search(ent.sent.text):
             continue  # "my face is swelling": a bare "swelling" with no leg in the sentence
         old = found.get(ent.label_)
-        if old is None or (value and old.value is False):
+        denial_wins = ent.label_ in DENIAL_WINS
+        if (
+            old is None
+            or (value and old.value is False and not denial_wins)
+            or (not value and denial_wins)
+        ):
             found[ent.label_] = TextFinding(ent.label_, value, ent.text)
     return found
 
@@ -160,6 +170,55 @@ def _new_medicine(
     return found
 
 
+QUININE_TROUBLE = re.compile(
+    r"\b(rash|spots|bruis\w*|bleed\w*|nosebleeds?|racing|pounding|palpitations?|fluttering|"
+    r"ringing|tinnitus|buzzing in (?:my|his|her) ears|deaf\w*|hearing|blurr\w*)\b",
+    re.I,
+)
+
+
+DENIED_OR_IF = re.compile(
+    r"\b(?:no|not|never|without|denies|denied|nil|if|in case|unless|watch for|look out for)\b"
+    r"|n't\b",
+    re.I,
+)
+
+
+def _quinine_reaction(
+    model: CompiledModel, text: str, found: dict[str, TextFinding]
+) -> dict[str, TextFinding]:
+    """On quinine, a rash, bruising or bleeding, a racing heart, ringing ears or blurred sight is
+    a reaction to it (low platelets, rhythm trouble, cinchonism), told in whatever words."""
+    quinine, reaction = found.get("med_quinine"), found.get("quinine_bleeding")
+    if quinine is None or quinine.value is not True or reaction is not None:
+        return found
+    if "quinine_bleeding" not in model.findings:
+        return found
+    for m in QUININE_TROUBLE.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
+        if not DENIED_OR_IF.search(text[start : m.start()]):
+            return {**found, "quinine_bleeding": TextFinding("quinine_bleeding", True, m.group(0))}
+    return found
+
+
+WATER = re.compile(
+    r"\b(sea|lake|river|pool|loch|ocean|swim\w*|beach|waves?|reservoir|quarry|buoys?|shore|"
+    r"depth|deep|surf\w*|canal|pond)\b|\bwater\b(?!\s*(?:tablets?|pills?|retention|infection))",
+    re.I,
+)
+
+
+def _deep_water(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """In deep water now: only in a story that has water in it ("he 'drowns' if he lies flat" is
+    breathlessness)."""
+    now = found.get("in_deep_water_now")
+    if now is None or now.value is not True:
+        return found
+    if not WATER.search(text):
+        return {k: v for k, v in found.items() if k != "in_deep_water_now"}
+    return found
+
+
 def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     """Findings stated or denied in ``text`` (checked first: see :mod:`checks`)."""
     cleaned = break_long_chunks(check_text(text))
@@ -176,4 +235,6 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
         same_words = fid in found and found[fid].span.lower() in span.lower()
         if fid not in found or isinstance(value, float | str) or stated_both_ways or same_words:
             found[fid] = TextFinding(fid, value, span)
+    found = _deep_water(found, cleaned)
+    found = _quinine_reaction(model, cleaned, found)
     return list(_new_medicine(model, cleaned, _swelling_of_both(found)).values())

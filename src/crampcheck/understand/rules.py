@@ -32,6 +32,9 @@ PREFIX_LENGTH = 5
 """Stems this long also match longer words ("tingl" -> "tingling"); shorter ones must be exact."""
 
 RULES: dict[str, list[list[str]]] = {
+    "palpitations": [["heart", "heartbeat", "pulse"],
+                     ["racing", "races", "raced", "pounding", "pounds", "flutter", "fluttering",
+                      "skipping", "skips", "thumping", "jumping", "galloping", "missing"]],
     "unaccustomed_exercise|ever": [["first", "never", "more", "longer", "further", "farther",
                                     "harder", "biggest", "furthest", "longest"],
                                    ["ever", "before", "usual", "normal", "used"],
@@ -53,7 +56,7 @@ RULES: dict[str, list[list[str]]] = {
     "saddle_numbness|exam": [["s2", "s3", "s4", "s5", "perianal", "perineal", "saddle", "anal"],
                              ["reduced", "decreased", "lost", "absent", "altered", "diminished",
                               "lax", "impaired"]],
-    "one_side_weakness_face_speech|limbs": [["right", "left"], ["arm", "upper", "hand"],
+    "one_side_weakness_face_speech|limbs": [["right", "left"], ["arm", "upper"],
                                             ["leg", "lower"],
                                             ["weak", "weakness", "paralys", "paresis"]],
     "ankles_swollen_both": [["ankles", "feet", "legs", "shins", "calves"],
@@ -341,6 +344,9 @@ SUBJECTS = frozenset({"i", "i'm", "im", "my", "he", "she", "we", "his", "her", "
 "..., in the day he feels numb"). "It" and "they" do not: they point back ("my pee, it was
 like cola")."""
 SUBJECT_LOOKAHEAD = 2
+FILLERS = frozenset({"and", "then", "also", "now", "so", "twice", "once", "since", "later",
+                     "today", "yesterday", "sometimes", "often", "suddenly"})  # fmt: skip
+"""Words skipped after a comma before looking for a new clause's subject."""
 NEGATION_REACH = 3
 NEGATION_IS_THE_FINDING = ("heal",)
 """A sore that "won't heal" or "has not healed" is the finding, not its denial."""
@@ -350,24 +356,30 @@ ASIDES = frozenset({"think", "guess", "believe", "reckon", "suppose", "mean", "k
 """", I think, ..." is an aside, not a new clause."""
 
 
+def _new_subject_after(norms: list[str], i: int, end: int) -> bool:
+    """Does a new clause with its own subject start after the comma or "and" at ``i``?"""
+    word, after_comma = norms[i], i + 1
+    while word == "," and after_comma < end and norms[after_comma] in FILLERS:
+        after_comma += 1  # ", and twice my hand ...": the subject comes after fillers
+    ahead = norms[after_comma : min(end, after_comma + SUBJECT_LOOKAHEAD)]
+    if word == "and":
+        ahead = ahead[:1]
+    for next_word in ahead:
+        if next_word in (",", ".", ";"):
+            return False
+        if next_word in SUBJECTS:
+            after = norms.index(next_word, i + 1) + 1
+            return not (after < end and norms[after] in ASIDES)
+    return False
+
+
 def clause_bounds(norms: list[str], start: int, end: int) -> list[tuple[int, int]]:
     """The clauses of the sentence [start, end) of lower-case words: a rule's words must share
     one clause."""
     bounds, left = [], start
     for i in range(start, end):
         word = norms[i]
-        cut = word in CLAUSE_WORDS
-        if word == "," or word == "and":
-            ahead = norms[i + 1 : min(end, i + 1 + SUBJECT_LOOKAHEAD)]
-            if word == "and":
-                ahead = ahead[:1]
-            for next_word in ahead:
-                if next_word in (",", ".", ";"):
-                    break
-                if next_word in SUBJECTS:
-                    after = norms.index(next_word, i + 1) + 1
-                    cut = not (after < end and norms[after] in ASIDES)
-                    break
+        cut = word in CLAUSE_WORDS or (word in (",", "and") and _new_subject_after(norms, i, end))
         if cut:
             if i > left:
                 bounds.append((left, i))
