@@ -334,3 +334,19 @@ def test_weakness_of_all_four_limbs_is_generalised_weakness() -> None:
     read = found("Progressive weakness of all four limbs and inability to stand since morning.")
     assert read["generalised_weakness"] is True
     assert read["cannot_bear_weight"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("Started atorvastatin after a chest pain scare, my thighs ache.", "chest_pain"),
+     ("He's eating well, hasn't lost weight, his legs ache at night.", "cannot_bear_weight"),
+     ("It's not hot, the leg isn't swollen, just a sore calf.", "calf_warm_red")],
+)  # fmt: skip
+def test_a_scare_weight_loss_or_a_denial_before_a_comma_is_not_a_sign(
+    text: str, finding: str
+) -> None:
+    assert found(text).get(finding) is not True
+
+
+def test_cannot_put_weight_on_it_is_still_read() -> None:
+    assert found("I can't put any weight on my left leg since the fall.")["cannot_bear_weight"]

@@ -7,7 +7,7 @@ each time, so a long story costs scopes x spans: 70 % of the time of a
 binary search instead and then applies negspacy's own rule
 (``Negex._apply_negation``) with the same cues, so every span gets exactly the
 mark negspacy would give it (a scope is a half-open token range; a span counts
-when it starts and ends inside one; marks are only ever set, never cleared, so
+in the scope where it starts; marks are only ever set, never cleared, so
 the order does not matter).
 """
 
@@ -21,12 +21,14 @@ from spacy.tokens import Doc, Span
 
 
 def _scope_of(span: Span, starts: list[int], scopes: list[tuple[int, int]]) -> int | None:
-    """The index of the scope holding the whole of ``span``, if there is one."""
+    """The index of the scope where ``span`` starts, if there is one. negspacy skips a span
+    that runs on past its scope; a co-occurrence rule's span may ("not hot, the leg"), and a
+    cue before its start still denies it."""
     index = bisect_right(starts, span.start) - 1
     if index < 0:
         return None
     start, end = scopes[index]
-    return index if start <= span.start < end and start < span.end <= end else None
+    return index if start <= span.start < end else None
 
 
 def scoped_negex(negex: Negex, span_key: str) -> Callable[[Doc], Doc]:

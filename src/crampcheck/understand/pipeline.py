@@ -69,7 +69,7 @@ FAMILY = [
 FAMILY_FOLLOWING = [
     "runs in the family", "runs in my family", "in the family", "in my family",
     "as a toddler", "as a child", "as a kid", "as a baby", "as an infant", "in childhood",
-    "when i was little", "when i was a child", "when i was a kid", "when i was young",
+    "when i was little", "when i was a child", "when i was a kid", "when i was young", "scare",
 ]  # fmt: skip
 """Following cues for what is not the person's present problem: a relative's, or their own
 long ago ("I had febrile fits as a toddler")."""

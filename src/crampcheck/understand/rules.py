@@ -211,6 +211,7 @@ RULES: dict[str, list[list[str]]] = {
 
 
 VETO: dict[str, list[str]] = {
+    "cannot_bear_weight": ["lost", "lose", "losing", "gain", "gained", "gaining"],
     "ankles_swollen_both": ["one", "left", "right", "l", "r", "lt", "rt", "unilateral", "only"],
     "dark_urine": ["yellow", "orange", "amber", "concentrat"],
     "saddle_numbness": ["intact", "normal"],
