@@ -94,7 +94,15 @@ def test_scoped_negex_marks_what_negspacy_marks(extension: str, text: str) -> No
     ours = Negex(nlp, name, neg_termset=TERMSETS[extension], **options)
     expected = plain.negex(_before_negation(nlp, text))
     got = scoped_negex(ours, SPAN_KEY)(_before_negation(nlp, text))
-    assert _marks(got, extension) == _marks(expected, extension)
+    _, _, terminating = plain.process_negations(expected)
+    scopes = plain.termination_boundaries(expected, terminating)
+    whole = {(s.start, s.end) for s in expected.spans[SPAN_KEY]
+             if any(a <= s.start and s.end <= b for a, b in scopes)}  # fmt: skip
+    # negspacy marks only spans inside one scope; a span that runs on past its scope is read
+    # from where it starts (see crampcheck.understand.negation) and is compared elsewhere
+    assert [m for m in _marks(got, extension) if m[:2] in whole] == [
+        m for m in _marks(expected, extension) if m[:2] in whole
+    ]
     if text == EXTRA[0]:
         assert any(mark[3] for mark in _marks(got, extension))  # the test can see a mark
 
