@@ -346,3 +346,22 @@ def test_minutes_earlier_is_a_sudden_onset() -> None:
 def test_a_first_ever_long_hike_is_unaccustomed_exercise() -> None:
     text = "I did my first ever 30km hike yesterday and now my shin hurts."
     assert found(text)["unaccustomed_exercise"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "long"),
+    [("59M with 8 months of progressive weakness of the R foot.", True),
+     ("leg cramps evry night for like 6 months, both calfs", True),
+     ("6yo girl, 6 months of evening and night-time pain in both shins", True)],
+)  # fmt: skip
+def test_how_long_the_problem_has_lasted_in_case_report_wording(text: str, long: bool) -> None:
+    assert found(text).get("long_standing") is long
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm 24, been vegan for 2 years and don't take supplements",
+     "I drink 4 pints, have done for 2 years"],
+)  # fmt: skip
+def test_how_long_a_habit_has_lasted_is_not_the_problem_s_duration(text: str) -> None:
+    assert list(problem_duration(text)) == []

@@ -318,7 +318,7 @@ def frequency(text: str) -> Iterator[Hit]:
 UNIT = r"(hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?|yr)"
 UNIT_AGO = r"(minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|years?|yrs?|yr)"
 HEDGE = (
-    r"(?:about |around |over |well over |more than |nearly |almost |maybe |roughly |"
+    r"(?:about |around |over |well over |more than |nearly |almost |maybe |roughly |like |"
     r"approx\.? |~\s?)?"
 )
 SINCE = re.compile(
@@ -341,7 +341,10 @@ SINCE = re.compile(
     r"|^\W*" + NUM + r"\s+(days?|weeks?|months?|years?) of\b(?! pregnan| gestation)"
     r"|(?<![\d/.])(\d{1,2})\s?/\s?(12|52)(?![\d/])"
     r"|(?<![\d/.])(?!24\s?/\s?7)(\d{1,2})\s?/\s?(7)(?![\d/])(?=\s+[a-z])"
-    r"|\b(\d{1,3})\s*(h|hrs?|hours?)\s+(?:of|hx)\b",
+    r"|\b(\d{1,3})\s*(h|hrs?|hours?)\s+(?:of|hx)\b"
+    r"|\b" + NUM + r"[- ]?(days?|weeks?|wks?|months?|mos?|years?|yrs?)\s+(?:long\s+)?"
+    r"(?:history\s+)?of\s+(?:[a-z-]+\s+){0,3}?(?=cramp|pain|ache|aching|weak|numb|tingl|swell|"
+    r"heav|spasm|stiff|burning|jerk|restless)",
     re.I | re.M,
 )
 RECENT = {"yesterday": 1, "yday": 1, "landing": 1, "today": 0, "this month": 14,
@@ -365,6 +368,9 @@ NOT_SYMPTOM = re.compile(
     r"\b(?:on|taking|started|began|stopped|switched to|increased)\s+"
     r"(?!maybe|about|around|roughly|nearly|almost|over|approx)[a-z-]+(?:\s+\d+\s*mg)?\s*$"
     r"|\bdiabet\w*[^.,;]{0,30}$"
+    r"|\b(?:vegan|vegetarian|teetotal|sober|diet|dieting|smok\w*|drinking|drink|married|"
+    r"retired|working|worked|living|lived|have done|has done|had done|been going|going)\b"
+    r"[^.,;]{0,30}$"
     r"|\bhad\s+(?:a|an|my|the|his|her|their|surgery|an operation|op|it|them)\b[^.,;]{0,30}$",
     re.I,
 )
@@ -412,7 +418,7 @@ HOURS_DAYS = {
 _SINCE_GROUPS: list[tuple[int, int, Mapping[str, float] | None]] = [
     (0, 1, DAYS), (2, 3, None), (4, 5, None), (7, 8, HOURS_DAYS), (9, 10, HOURS_DAYS),
     (11, 12, DAYS), (13, 14, DAYS), (15, 16, DAYS), (17, 18, None), (19, 20, None),
-    (21, 22, HOURS_DAYS),
+    (21, 22, HOURS_DAYS), (23, 24, DAYS),
 ]  # fmt: skip
 """(amount group, unit group, unit table) for each alternative of SINCE; None: a clinical
 fraction such as 3/12 (months) or 2/52 (weeks)."""
