@@ -82,3 +82,12 @@ def test_cramps_in_a_marathon_that_settled_are_not_sent_for_same_day_tests() -> 
 def test_a_sign_of_muscle_breakdown_after_a_marathon_needs_same_day_care(sign: str) -> None:
     known = {"extreme_exertion": True, "after_exercise": True, "both_legs": True, sign: True}
     assert level(known) <= TRIAGE_ORDER.index("urgent")
+
+
+def test_a_cause_ruled_out_by_its_requirement_does_not_leave_triage_without_a_cause() -> None:
+    # headache, vomiting and a puffy face outside pregnancy: pre-eclampsia cannot set triage,
+    # so the next likeliest cause must
+    known = {"severe_headache": True, "vomiting_diarrhoea": True,
+             "sudden_swelling_face_hands": True, "female": True, "age_18_to_49": True}  # fmt: skip
+    result = decide(MODEL, known, lambda k: posterior(MODEL, k))
+    assert result.reasons

@@ -350,3 +350,20 @@ def test_a_scare_weight_loss_or_a_denial_before_a_comma_is_not_a_sign(
 
 def test_cannot_put_weight_on_it_is_still_read() -> None:
     assert found("I can't put any weight on my left leg since the fall.")["cannot_bear_weight"]
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("She's acting really spaced out and asked me the same question 4 times.", "confusion"),
+     ("Felt a definite pop in my calf playing squash.", "pop_in_calf"),
+     ("Felt like someone had whacked the back of my calf, nobody there.", "pop_in_calf"),
+     ("Now I can't put my heel down on the right.", "cannot_bear_weight")],
+)  # fmt: skip
+def test_everyday_wordings_of_confusion_a_calf_tear_and_not_bearing_weight(
+    text: str, finding: str
+) -> None:
+    assert found(text)[finding] is True
+
+
+def test_hours_later_is_not_how_long_a_cramp_lasts() -> None:
+    assert "cramp_duration_s" not in found("About 3 hours later she has awful cramps in both legs.")

@@ -58,9 +58,19 @@ def _candidates(
 ) -> Iterator[tuple[TriageLevel, str]]:
     for rule in fired_rules(model, known):
         yield rule.triage, f"Red flag: {rule.label}. {rule.action}"
-    top = max(range(model.size), key=post.__getitem__)
+
+    def possible(cond: Condition) -> bool:
+        return not cond.requires or any(known.get(f) for f in cond.requires)
+
+    # the top cause among those that can set triage: a cause ruled out by its requirement
+    # (pre-eclampsia without a pregnancy) must not leave the level with no cause at all
+    top = max(
+        (i for i, c in enumerate(model.conditions) if possible(c)),
+        key=post.__getitem__,
+        default=-1,
+    )
     for i, cond in enumerate(model.conditions):
-        if cond.requires and not any(known.get(f) for f in cond.requires):
+        if not possible(cond):
             continue
         alert = cond.alert is not None and post[i] >= cond.alert.p
         if not (alert or post[i] >= LIKELY or i == top):

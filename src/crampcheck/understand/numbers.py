@@ -222,7 +222,7 @@ DURATION = re.compile(
     r"\b(?:lasts?|lasting|lasted|last for|for|about|around|up to|of|takes?|x)\s+"
     r"(?:about |around |up to |roughly |maybe |at least |only |approx\.? |~\s?)?"
     + NUM
-    + r"\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b(?!\s*ago)",
+    + r"\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b(?!\s*(?:ago|later|earlier|after|before))",
     re.I,
 )
 

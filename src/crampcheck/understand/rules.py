@@ -32,6 +32,11 @@ PREFIX_LENGTH = 5
 """Stems this long also match longer words ("tingl" -> "tingling"); shorter ones must be exact."""
 
 RULES: dict[str, list[list[str]]] = {
+    "pop_in_calf": [["pop", "popped", "snap", "snapped", "twang", "twanged"],
+                    ["felt", "heard", "calf", "leg", "achilles"]],
+    "pop_in_calf|hit": [["whack", "whacked", "kick", "kicked", "hit", "struck", "shot"],
+                        ["calf", "leg"],
+                        ["someone", "somebody", "behind", "racket", "ball", "stone", "nobody"]],
     "palpitations": [["heart", "heartbeat", "pulse"],
                      ["racing", "races", "raced", "pounding", "pounds", "flutter", "fluttering",
                       "skipping", "skips", "thumping", "jumping", "galloping", "missing"]],
