@@ -36,6 +36,14 @@ KNOWN_UNDER_TRIAGE = {
     "lymphoedema-cdev-58": "lymph-node surgery in the past has no finding; both legs swollen "
     "reads as pregnancy or night cramps",
     "flat_feet-cdev-78": "flat feet with new walking reads as exercise cramps (self-care)",
+    # five of the 320 cases added in the session of 2026-11-21 (part 3): the gold is
+    # emergency where the knowledge base stops at urgent (a clinical policy question, noted)
+    "tetanus-fdev-26": "local spasms after a dirty wound without a stiff jaw: the rule is urgent",
+    "fracture_joint_injury-fdev-65": "a fall at 86 on a blood thinner, unable to stand: the "
+    "rule for not bearing weight is urgent",
+    "hypokalaemia-pdev-20": "very low potassium with paralysis: no escalation to emergency yet",
+    "hypoparathyroidism-pdev-21": "tetany after neck surgery: the low-calcium rule is urgent",
+    "flat_feet-odev-53": "flat feet in a child reads as exercise or night cramps (self-care)",
 }
 
 
