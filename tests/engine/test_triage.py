@@ -91,3 +91,9 @@ def test_a_cause_ruled_out_by_its_requirement_does_not_leave_triage_without_a_ca
              "sudden_swelling_face_hands": True, "female": True, "age_18_to_49": True}  # fmt: skip
     result = decide(MODEL, known, lambda k: posterior(MODEL, k))
     assert result.reasons
+
+
+def test_a_low_potassium_result_with_legs_too_weak_to_stand_is_an_emergency() -> None:
+    known = {"blood_low_potassium": True, "cannot_bear_weight": True, "leg_weakness": True,
+             "vomiting_diarrhoea": True, "both_legs": True}  # fmt: skip
+    assert level(known) == TRIAGE_ORDER.index("emergency")

@@ -41,7 +41,6 @@ KNOWN_UNDER_TRIAGE = {
     "tetanus-fdev-26": "local spasms after a dirty wound without a stiff jaw: the rule is urgent",
     "fracture_joint_injury-fdev-65": "a fall at 86 on a blood thinner, unable to stand: the "
     "rule for not bearing weight is urgent",
-    "hypokalaemia-pdev-20": "very low potassium with paralysis: no escalation to emergency yet",
     "hypoparathyroidism-pdev-21": "tetany after neck surgery: the low-calcium rule is urgent",
     "flat_feet-odev-53": "flat feet in a child reads as exercise or night cramps (self-care)",
 }
