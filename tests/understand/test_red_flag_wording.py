@@ -367,3 +367,14 @@ def test_everyday_wordings_of_confusion_a_calf_tear_and_not_bearing_weight(
 
 def test_hours_later_is_not_how_long_a_cramp_lasts() -> None:
     assert "cramp_duration_s" not in found("About 3 hours later she has awful cramps in both legs.")
+
+
+def test_someone_else_not_in_the_water_does_not_take_the_swimmer_out_of_it() -> None:
+    text = ("A boy 80 metres out is shouting that he has cramp; his friend says he is well out "
+            "of his depth and going under. No one else is in the water.")  # fmt: skip
+    assert found(text)["in_deep_water_now"] is True
+
+
+def test_weakness_of_the_leg_and_shoulder_on_one_side_is_one_sided_weakness() -> None:
+    text = "Weakness of right hip flexion (2/5) and mild weakness of the right shoulder."
+    assert found(text)["one_side_weakness_face_speech"] is True

@@ -98,7 +98,7 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
         if value and ent.label_ == "calf_swollen_one_side" and not LEG_WORDS.search(ent.sent.text):
             continue  # "my face is swelling": a bare "swelling" with no leg in the sentence
         old = found.get(ent.label_)
-        denial_wins = ent.label_ in DENIAL_WINS
+        denial_wins = ent.label_ in DENIAL_WINS and ent._.normal  # "I'm home now", not "no one"
         if (
             old is None
             or (value and old.value is False and not denial_wins)
