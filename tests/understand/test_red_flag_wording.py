@@ -378,3 +378,26 @@ def test_someone_else_not_in_the_water_does_not_take_the_swimmer_out_of_it() -> 
 def test_weakness_of_the_leg_and_shoulder_on_one_side_is_one_sided_weakness() -> None:
     text = "Weakness of right hip flexion (2/5) and mild weakness of the right shoulder."
     assert found(text)["one_side_weakness_face_speech"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("My legs cramp at night. Spider naevi on the chest, reduced pinprick to mid-shin.",
+      "venomous_bite"),
+     ("My feet ache. Both medial arches collapse on standing.", "loss_of_consciousness"),
+     ("My thighs ache and I have mild difficulty swallowing dry food.", "poisoning_suspected"),
+     ("Cramps in both legs, toes drawing down, and frequent tingling around the mouth.",
+      "one_side_weakness_face_speech"),
+     ("Red shin since yesterday; erythema now beyond the line, skin hot, tense and shiny.",
+      "tense_leg_after_injury"),
+     ("Cramps and weakness after 5 days of watery diarrhoea; she needed help off the toilet. "
+      "ECG showed U waves.", "in_deep_water_now"),
+     ("Mum is not herself and her calves ache.", "confusion")],
+)  # fmt: skip
+def test_words_that_only_look_like_warning_signs(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not True
+
+
+def test_a_swimmer_home_now_is_out_of_the_water_even_after_nearly_drowning() -> None:
+    text = "Swimming in the lake my calf cramped and I nearly drowned. I'm home now, warm."
+    assert found(text)["in_deep_water_now"] is False

@@ -582,7 +582,10 @@ def muscle_power(text: str) -> Iterator[Hit]:
         yield "leg_weakness", True, m.group(0)
 
 
-CREATURE = r"(?:spider|snake|scorpion|adder|viper|redback|funnel-?web|jellyfish|stonefish|stingray)"
+CREATURE = (
+    r"(?:spider(?!\s*(?:naev|nev|vein|angiom))|snake|scorpion|adder|viper|redback|funnel-?web|"
+    r"jellyfish|stonefish|stingray)"
+)
 BITE = r"(?:bit|bite|bitten|sting|stung|fang|fangs|prick)"
 VENOM = re.compile(
     rf"\b{BITE}\b[^|]{{0,200}}?\b{CREATURE}s?\b|\b{CREATURE}s?\b[^|]{{0,200}}?\b{BITE}\b", re.I

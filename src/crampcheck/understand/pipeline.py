@@ -122,6 +122,11 @@ NOT_FINDINGS = [
     "macular edema", "pulmonary oedema", "pulmonary edema", "perilesional oedema",
     "perilesional edema", "bone marrow oedema", "bone marrow edema", "papilloedema",
     "papilledema", "angioedema", "angio-oedema", "lung oedema", "oedema of the brain",
+    "arches collapse", "arch collapses", "collapsed arches", "arches collapsed", "collapsed arch",
+    "arch collapse", "collapse of the arch", "fallen arches", "vertebral collapse",
+    "lung collapse", "difficulty swallowing", "trouble swallowing", "swallowing difficulty",
+    "pain on swallowing", "painful swallowing", "swallowing problems", "problems swallowing",
+    "hard to swallow", "dysphagia",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
 not a faint). They win the longest-match contest and are then dropped."""

@@ -202,10 +202,11 @@ def _quinine_reaction(
 
 
 WATER = re.compile(
-    r"\b(sea|lake|river|pool|loch|ocean|swim\w*|beach|waves?|reservoir|quarry|buoys?|shore|"
-    r"depth|deep|surf\w*|canal|pond)\b|\bwater\b(?!\s*(?:tablets?|pills?|retention|infection))",
+    r"\b(sea|lake|river|pool|loch|ocean|swim\w*|beach|reservoir|quarry|buoys?|shore|"
+    r"depth|deep|surf\w*|canal|pond|pontoon|harbour|harbor|bay)\b|\b(?:in|into|under) the water\b",
     re.I,
 )
+"""Open water. Plain "water" is not: "sips of water", "watery diarrhoea", "water tablets"."""
 
 
 def _deep_water(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:

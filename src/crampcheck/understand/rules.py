@@ -217,6 +217,9 @@ RULES: dict[str, list[list[str]]] = {
 
 
 VETO: dict[str, list[str]] = {
+    "one_side_weakness_face_speech": ["tingl", "tingling", "tingle", "pins"],
+    "tense_leg_after_injury": ["erythema", "cellulitis"],
+    "venomous_bite": ["naevi", "nevi", "naevus", "nevus", "angioma", "angiomas", "veins"],
     "cannot_bear_weight": ["lost", "lose", "losing", "gain", "gained", "gaining"],
     "ankles_swollen_both": ["one", "left", "right", "l", "r", "lt", "rt", "unilateral", "only"],
     "dark_urine": ["yellow", "orange", "amber", "concentrat"],
@@ -264,6 +267,8 @@ NORMAL_RULES: dict[str, list[list[str]]] = {
     "in_deep_water_now": [["out", "back", "home", "beach", "shore", "bank"],
                           ["now", "safe"], ["pool", "water", "sea", "lake", "beach", "shore",
                                             "bed", "side", "shallow"]],
+    "in_deep_water_now|home": [["home", "ashore", "dry", "indoors"], ["now", "safe", "back"],
+                               ["i'm", "im", "i", "am", "we're", "he's", "she's", "is", "are"]],
     "fever|2": [["temp", "temperature"], ["normal", "fine", "ok", "okay"]],
     "bladder_bowel_change|2": [["sphincter", "anal", "bladder", "bowel"],
                                ["intact", "normal", "fine"]],
@@ -498,6 +503,11 @@ def _negated_inside(hits: _Hits, hit: tuple[int, int], groups: list[int]) -> boo
     )
 
 
+NORMAL_EVEN_IF_STATED = frozenset({"in_deep_water_now"})
+"""Absence rules looked for even when the finding was stated: "I nearly drowned ... I'm home
+now" (the reader then lets the absence win, see ``reader.DENIAL_WINS``)."""
+
+
 def co_occurrence(span_key: str) -> Callable[[Doc], Doc]:
     """A pipeline component that adds a span for every rule that fires and no phrase found."""
 
@@ -507,7 +517,8 @@ def co_occurrence(span_key: str) -> Callable[[Doc], Doc]:
         hits = _Hits(doc)
         for normal, rules in ((False, RULE_GROUPS), (True, NORMAL_GROUPS)):
             for fid, groups in rules:
-                span = None if fid in found else _first_hit(hits, groups, fid, normal)
+                skip = fid in found and not (normal and fid in NORMAL_EVEN_IF_STATED)
+                span = None if skip else _first_hit(hits, groups, fid, normal)
                 if span is not None:
                     span._.normal = normal
                     extra.append(span)
