@@ -365,3 +365,12 @@ def test_how_long_the_problem_has_lasted_in_case_report_wording(text: str, long:
 )  # fmt: skip
 def test_how_long_a_habit_has_lasted_is_not_the_problem_s_duration(text: str) -> None:
     assert list(problem_duration(text)) == []
+
+
+def test_the_age_someone_started_smoking_is_not_their_age() -> None:
+    assert found("hello, i am man 59 years, i smoke since i am 16, my calf cramps")["age"] == 59
+
+
+def test_when_a_stent_was_placed_is_not_how_long_the_problem_has_lasted() -> None:
+    text = "A man with a stent placed 14 months earlier has had calf pain since this morning."
+    assert found(text).get("long_standing") is not True

@@ -401,3 +401,50 @@ def test_words_that_only_look_like_warning_signs(text: str, finding: str) -> Non
 def test_a_swimmer_home_now_is_out_of_the_water_even_after_nearly_drowning() -> None:
     text = "Swimming in the lake my calf cramped and I nearly drowned. I'm home now, warm."
     assert found(text)["in_deep_water_now"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Today after lunch strong cramp in my left leg, 5 hours now. My colleague say my leg from "
+     "the knee to down is look like white paper and when he touch is cold like from fridge.",
+     "Calf pain began abruptly four hours before. The left foot was cooler than the right with "
+     "delayed capillary refill; left popliteal and pedal pulses were not palpable."],
+)  # fmt: skip
+def test_a_cold_white_or_pulseless_leg_that_is_new_today_is_an_acute_limb(text: str) -> None:
+    assert found(text)["leg_cold_pale_sudden"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["8 months of calf pain on walking 150 m, no sudden change in symptoms. The right foot was "
+     "slightly cooler than the left; right pedal pulses were absent.",
+     "My feet go white and cold in winter, in attacks that last an hour."],
+)  # fmt: skip
+def test_a_cool_foot_of_long_standing_arterial_disease_or_raynauds_is_not(text: str) -> None:
+    assert "leg_cold_pale_sudden" not in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("I get this sharp catch under my right boob when I breathe in deep.", "chest_pain"),
+     ("Had to stop halfway up the stairs with my heart going like mad.", "palpitations"),
+     ("At breakfast his tea dribbled out of the corner of his mouth.",
+      "one_side_weakness_face_speech"),
+     ("He woke saying his right leg was still useless.", "leg_weakness"),
+     ("When I wipe after the toilet it feels like I'm wiping someone else's backside.",
+      "saddle_numbness"),
+     ("She has to push to get the wee started and then it's a dribble.", "bladder_bowel_change"),
+     ("He was mixing sheep dip concentrate without gloves; now his legs twitch.",
+      "poisoning_suspected")],
+)  # fmt: skip
+def test_indirect_wordings_of_warning_signs(text: str, finding: str) -> None:
+    assert found(text)[finding] is True
+
+
+def test_nosebleeds_without_quinine_are_not_a_quinine_reaction() -> None:
+    assert "quinine_bleeding" not in found("He stopped clopidogrel because of nosebleeds.")
+
+
+def test_a_later_positive_reading_is_not_hidden_by_an_earlier_denial() -> None:
+    text = "No incontinence. Since yesterday she has to push to get the wee started."
+    assert found(text)["bladder_bowel_change"] is True

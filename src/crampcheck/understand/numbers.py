@@ -71,7 +71,7 @@ AGE_PATTERNS = [
     ),
     re.compile(r"\b(?:aged|age:?)\s*(\d{1,3})\b", re.I),
     re.compile(
-        r"\b(?:i am|i'm|im|i\u2019m)\s+(\d{1,3})\b"
+        r"(?<!since )(?<!since\s)(?<!when )(?<!until )\b(?:i am|i'm|im|i\u2019m)\s+(\d{1,3})\b"
         r"(?!\s*(?:weeks?|wks?|days?|months?|kg|lbs?|cm|%|x\b))",
         re.I,
     ),
@@ -368,6 +368,8 @@ NOT_SYMPTOM = re.compile(
     r"\b(?:on|taking|started|began|stopped|switched to|increased)\s+"
     r"(?!maybe|about|around|roughly|nearly|almost|over|approx)[a-z-]+(?:\s+\d+\s*mg)?\s*$"
     r"|\bdiabet\w*[^.,;]{0,30}$"
+    r"|\b(?:placed|inserted|fitted|implanted|performed|done|operated|repaired|replaced|"
+    r"diagnosed|prescribed|stent\w*|surgery|operation)\s*$"
     r"|\b(?:vegan|vegetarian|teetotal|sober|diet|dieting|smok\w*|drinking|drink|married|"
     r"retired|working|worked|living|lived|have done|has done|had done|been going|going)\b"
     r"[^.,;]{0,30}$"

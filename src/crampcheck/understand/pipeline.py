@@ -126,7 +126,8 @@ NOT_FINDINGS = [
     "arch collapse", "collapse of the arch", "fallen arches", "vertebral collapse",
     "lung collapse", "difficulty swallowing", "trouble swallowing", "swallowing difficulty",
     "pain on swallowing", "painful swallowing", "swallowing problems", "problems swallowing",
-    "hard to swallow", "dysphagia",
+    "hard to swallow", "dysphagia", "swallow assessment", "swallowing assessment",
+    "swallow test", "swallow study", "swallowing study",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
 not a faint). They win the longest-match contest and are then dropped."""

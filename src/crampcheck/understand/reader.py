@@ -190,7 +190,9 @@ def _quinine_reaction(
     """On quinine, a rash, bruising or bleeding, a racing heart, ringing ears or blurred sight is
     a reaction to it (low platelets, rhythm trouble, cinchonism), told in whatever words."""
     quinine, reaction = found.get("med_quinine"), found.get("quinine_bleeding")
-    if quinine is None or quinine.value is not True or reaction is not None:
+    if quinine is None or quinine.value is not True:  # nosebleeds are no quinine reaction
+        return {k: v for k, v in found.items() if k != "quinine_bleeding"}
+    if reaction is not None:
         return found
     if "quinine_bleeding" not in model.findings:
         return found
@@ -220,6 +222,58 @@ def _deep_water(found: dict[str, TextFinding], text: str) -> dict[str, TextFindi
     return found
 
 
+LEG = r"\b(?:leg|foot|calf|knee|shin|toes)\b"
+PALE = r"\b(?:white|pale|blue|grey|gray|mottled|waxy|marbled|paper)\b"
+COLD = r"\b(?:cold|colder|cool|cooler|icy|freezing|fridge)\b"
+NO_PULSE = (
+    r"\bpulses?\b[^.;]{0,40}\b(?:not palpable|absent|impalpable|not felt|can't be felt|"
+    r"could not be felt|not detected)|\b(?:no|absent|impalpable)\s+(?:\w+\s+){0,2}pulses?\b"
+)
+ACUTE = re.compile(
+    r"\b(?:sudden\w*|abrupt\w*|today|tonight|this (?:morning|afternoon|evening)|"
+    r"(?:\d+|one|two|three|four|five|six) (?:hours?|hrs?)|minutes? ago|just now)\b",
+    re.I,
+)
+NOT_ACUTE = re.compile(
+    r"\b(?:raynaud\w*|winter|every time|attacks|episodes|for (?:weeks|months|years))\b", re.I
+)
+
+
+def _true(found: dict[str, TextFinding], fid: str) -> bool:
+    f = found.get(fid)
+    return f is not None and f.value is True
+
+
+def _acute_limb(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """A leg that is cold and white (or cold with no pulse), told as something new today, is a
+    blocked artery however it is worded: "my leg from the knee down looks like white paper and
+    is cold like from the fridge ... 5 hours now"."""
+    acute = any(
+        not re.search(r"\b(?:no|not|without|nor)\b[^.;,]{0,12}$", text[: m.start()], re.I)
+        for m in ACUTE.finditer(text)
+    )  # "no sudden change in symptoms" is not sudden
+    chronic = NOT_ACUTE.search(text) is not None
+    if _true(found, "leg_cold_pale_sudden") and chronic and not acute:
+        # "my feet go white and cold in winter": Raynaud's attacks, not a blocked artery
+        return {k: v for k, v in found.items() if k != "leg_cold_pale_sudden"}
+    if "leg_cold_pale_sudden" in found:  # stated or denied in so many words
+        return found
+    if chronic or not (acute or _true(found, "sudden_onset")):
+        return found
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        leg, cold = re.search(LEG, sentence, re.I), re.search(COLD, sentence, re.I)
+        if (
+            leg
+            and cold
+            and (re.search(PALE, sentence, re.I) or re.search(NO_PULSE, sentence, re.I))
+        ):
+            return {
+                **found,
+                "leg_cold_pale_sudden": TextFinding("leg_cold_pale_sudden", True, sentence),
+            }
+    return found
+
+
 def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     """Findings stated or denied in ``text`` (checked first: see :mod:`checks`)."""
     cleaned = break_long_chunks(check_text(text))
@@ -237,5 +291,6 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
         if fid not in found or isinstance(value, float | str) or stated_both_ways or same_words:
             found[fid] = TextFinding(fid, value, span)
     found = _deep_water(found, cleaned)
+    found = _acute_limb(found, cleaned)
     found = _quinine_reaction(model, cleaned, found)
     return list(_new_medicine(model, cleaned, _swelling_of_both(found)).values())

@@ -32,6 +32,13 @@ PREFIX_LENGTH = 5
 """Stems this long also match longer words ("tingl" -> "tingling"); shorter ones must be exact."""
 
 RULES: dict[str, list[list[str]]] = {
+    "chest_pain|pleuritic": [["sharp", "catch", "stab", "stabbing", "pain", "hurt", "hurts"],
+                             ["breathe", "breath", "inhale", "breathing", "inspiration"],
+                             ["in", "deep", "inspiration"]],
+    "one_side_weakness_face_speech|mouth": [["dribbl", "dribbled", "drool", "drooled", "spill",
+                                             "spilled", "leak"],
+                                            ["corner", "side"], ["mouth", "lip", "lips"]],
+    "leg_weakness|useless": [["leg", "foot", "legs"], ["useless"]],
     "pop_in_calf": [["pop", "popped", "snap", "snapped", "twang", "twanged"],
                     ["felt", "heard", "calf", "leg", "achilles"]],
     "pop_in_calf|hit": [["whack", "whacked", "kick", "kicked", "hit", "struck", "shot"],
@@ -39,7 +46,8 @@ RULES: dict[str, list[list[str]]] = {
                         ["someone", "somebody", "behind", "racket", "ball", "stone", "nobody"]],
     "palpitations": [["heart", "heartbeat", "pulse"],
                      ["racing", "races", "raced", "pounding", "pounds", "flutter", "fluttering",
-                      "skipping", "skips", "thumping", "jumping", "galloping", "missing"]],
+                      "skipping", "skips", "thumping", "jumping", "galloping", "missing",
+                      "hammering", "banging", "mad", "crazy"]],
     "unaccustomed_exercise|ever": [["first", "never", "more", "longer", "further", "farther",
                                     "harder", "biggest", "furthest", "longest"],
                                    ["ever", "before", "usual", "normal", "used"],
@@ -57,7 +65,7 @@ RULES: dict[str, list[list[str]]] = {
                                      "agonis", "agoniz"]],
     "saddle_numbness|wipe": [["wipe", "wiping", "wiped"],
                              ["strange", "odd", "different", "funny", "weird", "numb", "nothing",
-                              "n't", "cannot"]],
+                              "n't", "cannot", "dead", "else", "else's"]],
     "saddle_numbness|exam": [["s2", "s3", "s4", "s5", "perianal", "perineal", "saddle", "anal"],
                              ["reduced", "decreased", "lost", "absent", "altered", "diminished",
                               "lax", "impaired"]],
@@ -101,13 +109,15 @@ RULES: dict[str, list[list[str]]] = {
     "bladder_bowel_change|2": [["stream", "flow", "wee", "pee", "urine", "urinat"],
                                ["start", "hesitan", "weak", "trickle", "dribbl"],
                                ["difficult", "trouble", "struggl", "hard", "n't", "nt", "cannot",
-                                "new", "hesitan", "trickle", "dribbl", "strain"]],
+                                "new", "hesitan", "trickle", "dribbl", "strain", "push",
+                                "pushing"]],
     "in_deep_water_now": [["lake", "sea", "river", "reservoir", "ocean", "buoy", "deep", "depth",
                            "water", "loch"],
                           ["still", "currently", "shout", "help", "stuck", "struggl"],
                           ["cramp", "swim", "float", "drown", "sink", "seize"]],
     "tense_leg_after_injury|2": [["shin", "calf", "leg", "thigh", "foot"],
-                                 ["tight", "tighter", "board", "tense", "swollen"],
+                                 ["tight", "tighter", "board", "tense", "swollen", "table", "rock",
+                                  "concrete", "brick", "stone", "wood"],
                                  ["painkiller", "ibuprofen", "paracetamol", "codeine",
                                   "morphine", "analgesi", "proportion", "passive"],
                                  ["march", "run", "race", "training", "injur", "fall", "fell",
@@ -217,6 +227,7 @@ RULES: dict[str, list[list[str]]] = {
 
 
 VETO: dict[str, list[str]] = {
+    "leg_cold_pale_sudden": ["raynaud", "raynauds", "winter"],
     "one_side_weakness_face_speech": ["tingl", "tingling", "tingle", "pins"],
     "tense_leg_after_injury": ["erythema", "cellulitis"],
     "venomous_bite": ["naevi", "nevi", "naevus", "nevus", "angioma", "angiomas", "veins"],
@@ -430,12 +441,18 @@ def _fire(
     positions = [hits.within(start, end, g) for g in groups]
     if not all(positions):
         return None
-    first = min(p[0] for p in positions)
-    if hits.norms[first] in ("n't", "nt") and first > start:
-        first -= 1  # keep "ca n't" whole, so the rule's own "can't" is not read as a denial
-    last = max(min(p for p in pos if p >= first) if any(p >= first for p in pos) else pos[0]
-               for pos in positions)  # fmt: skip
-    return (first, last + 1) if last - first < window else None
+    # the earliest window holding a word of every group ("when I wipe after the toilet it
+    # feels like I'm wiping someone else's": the second "wiping" starts the window)
+    for first in sorted({p for pos in positions for p in pos}):
+        ends = [next((p for p in pos if p >= first), None) for pos in positions]
+        if any(e is None for e in ends):
+            return None  # a group has no word at or after this start, nor any later one
+        last = max(e for e in ends if e is not None)
+        if hits.norms[first] in ("n't", "nt") and first > start:
+            first -= 1  # keep "ca n't" whole, so the rule's own "can't" is not read as a denial
+        if last - first < window:
+            return first, last + 1
+    return None
 
 
 def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False) -> Span | None:
@@ -517,7 +534,7 @@ def co_occurrence(span_key: str) -> Callable[[Doc], Doc]:
         hits = _Hits(doc)
         for normal, rules in ((False, RULE_GROUPS), (True, NORMAL_GROUPS)):
             for fid, groups in rules:
-                skip = fid in found and not (normal and fid in NORMAL_EVEN_IF_STATED)
+                skip = normal and fid in found and fid not in NORMAL_EVEN_IF_STATED
                 span = None if skip else _first_hit(hits, groups, fid, normal)
                 if span is not None:
                     span._.normal = normal
