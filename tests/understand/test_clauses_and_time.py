@@ -374,3 +374,11 @@ def test_the_age_someone_started_smoking_is_not_their_age() -> None:
 def test_when_a_stent_was_placed_is_not_how_long_the_problem_has_lasted() -> None:
     text = "A man with a stent placed 14 months earlier has had calf pain since this morning."
     assert found(text).get("long_standing") is not True
+
+
+@pytest.mark.parametrize(
+    "text", ["I walk 2 miles daily and my calves cramp at night sometimes",
+             "On my feet all day at work and my calves cramp now and then"]
+)  # fmt: skip
+def test_a_daily_walk_or_a_day_on_the_feet_is_not_how_often_the_cramps_come(text: str) -> None:
+    assert found(text).get("frequent_weekly") is not True

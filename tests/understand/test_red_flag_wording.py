@@ -448,3 +448,24 @@ def test_nosebleeds_without_quinine_are_not_a_quinine_reaction() -> None:
 def test_a_later_positive_reading_is_not_hidden_by_an_earlier_denial() -> None:
     text = "No incontinence. Since yesterday she has to push to get the wee started."
     assert found(text)["bladder_bowel_change"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("Plan: stop sertraline, carers to report any confusion or unsteadiness. Calves cramp.",
+      "confusion"),
+     ("Cramp in her calf while swimming across the lake. Helped to shore, did not go under. "
+      "Reviewed on dry land: walking normally.", "in_deep_water_now"),
+     ("On raloxifene, cramps in both calves plus some hot flushes.", "calf_warm_red"),
+     ("Advised to cut down caffeine, self-referral to talking therapies; calves cramp.",
+      "one_side_weakness_face_speech"),
+     ("Calf cramps at night, 'maybe twice a month', lasts less than a minute.",
+      "calf_swollen_one_side")],
+)  # fmt: skip
+def test_plans_past_swims_and_look_alike_words_are_not_signs(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not True
+
+
+def test_someone_still_in_the_water_who_cannot_get_out_is_in_deep_water() -> None:
+    text = "Help, my son is in the lake with a cramp and he can't get out of the water!"
+    assert found(text)["in_deep_water_now"] is True

@@ -265,8 +265,8 @@ FREQUENCY = re.compile(
     re.I,
 )
 EVERY = re.compile(
-    r"\b(?:every|each|evry|all)\s+(?:single\s+)?(?:night|nite|day|evening|morning)\b"
-    r"|\b(?:nightly|daily|most (?:nights|nites|days|evenings|mornings)|all (?:week|wk))\b"
+    r"\b(?:every|each|evry)\s+(?:single\s+)?(?:night|nite|day|evening|morning)\b"
+    r"|\b(?:nightly|most (?:nights|nites|days|evenings|mornings)|all (?:week|wk))\b"
     r"|\b(?:(?:[2-9]|1\d)(?:nd|rd|th)|second|third|fourth|fifth) (?:time|night) this (?:week|wk)\b"
     r"|\bmany times (?:a|in (?:a|one|the)) (?:week|wk)\b"
     r"|\b(?:[2-9]|two|three|four|five|six|seven) (?:nights|days) (?:running|in a row)\b",

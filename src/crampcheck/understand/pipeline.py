@@ -57,8 +57,9 @@ HYPOTHETICAL = [
     "safety-net", "safety net", "safety-netted", "safety netted", "safetynet", "return if",
     "seek help if", "watch for", "look out for", "warned about", "told to look out for",
     "can mean", "could mean", "may mean", "might mean", "like she's", "like he had",
-    "like she had", "presumed", "presumptive", "misdiagnosed as", "initially thought to be",
-    "initially diagnosed as", "initially treated as",
+    "like she had", "report any", "to report", "call if", "ring if", "contact if", "phone if",
+    "come back if", "monitor for", "presumed", "presumptive", "misdiagnosed as",
+    "initially thought to be", "initially diagnosed as", "initially treated as",
 ]  # fmt: skip
 FAMILY = [
     "mother had", "mum had", "mom had", "father had", "dad had", "sister had", "brother had",
@@ -127,7 +128,9 @@ NOT_FINDINGS = [
     "lung collapse", "difficulty swallowing", "trouble swallowing", "swallowing difficulty",
     "pain on swallowing", "painful swallowing", "swallowing problems", "problems swallowing",
     "hard to swallow", "dysphagia", "swallow assessment", "swallowing assessment",
-    "swallow test", "swallow study", "swallowing study",
+    "swallow test", "swallow study", "swallowing study", "hot flushes", "hot flashes",
+    "hot flush", "hot flash", "hot sweats", "talking therapy", "talking therapies",
+    "talking treatment",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
 not a faint). They win the longest-match contest and are then dropped."""
@@ -140,6 +143,9 @@ WEATHER = frozenset({"day", "days", "weather", "bath", "baths", "shower", "room"
                      "tub"})  # fmt: skip
 
 
+HOT_FLUSH = frozenset({"flush", "flushes", "flushing", "flash", "flashes", "sweat", "sweats"})
+
+
 def _phrasal_norms(doc: Doc) -> Doc:
     """Norms that depend on the next word, set alike in the text and in the lexicon's phrases:
     "warmed up after the swim" is not a warm calf ("warm-up"); "cannot" and "can't" read as
@@ -150,6 +156,9 @@ def _phrasal_norms(doc: Doc) -> Doc:
             token.norm_ = "warm-up"
         elif token.norm_ in ("warm", "hot") and after in WEATHER:
             token.norm_ = "hot-weather"  # "a warm day", "hot weather": not a warm calf
+        elif token.norm_ == "hot" and after in HOT_FLUSH:
+            token.norm_ = "hot-flush"  # "hot flushes" on raloxifene: not a hot calf
+            doc[token.i + 1].norm_ = "hot-flush"
         elif token.norm_ == "nt":
             token.norm_ = "n't"  # "cant", "dont": spaCy splits them as "ca" + "nt"
         elif token.lower_ == "can" and after == "not":

@@ -211,6 +211,16 @@ WATER = re.compile(
 """Open water. Plain "water" is not: "sips of water", "watery diarrhoea", "water tablets"."""
 
 
+OUT_OF_WATER = re.compile(
+    r"\b(?:helped|pulled|brought|carried|dragged)\s+(?:him|her|me|them\s+)?\s*(?:back\s+)?"
+    r"(?:to|onto|out)\s+(?:the\s+)?(?:shore|bank|side|land|beach|poolside|edge)"
+    r"|\bon dry land\b|\b(?:got|climbed|is|was|am|are|were)\s+out of the (?:water|pool|sea|lake)\b"
+    r"|\bback on (?:the )?(?:shore|beach|land)\b",
+    re.I,
+)
+"""Told as over: "helped to shore", "reviewed on dry land", "got out of the water"."""
+
+
 def _deep_water(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
     """In deep water now: only in a story that has water in it ("he 'drowns' if he lies flat" is
     breathlessness)."""
@@ -219,6 +229,13 @@ def _deep_water(found: dict[str, TextFinding], text: str) -> dict[str, TextFindi
         return found
     if not WATER.search(text):
         return {k: v for k, v in found.items() if k != "in_deep_water_now"}
+    for m in OUT_OF_WATER.finditer(text):
+        if not re.search(r"(?:n't|not|cannot|unable to|trying to|try to)\s+(?:\w+\s+){0,2}$",
+                         text[max(0, m.start() - 30) : m.start()], re.I):  # fmt: skip
+            return {
+                **found,
+                "in_deep_water_now": TextFinding("in_deep_water_now", False, m.group(0)),
+            }
     return found
 
 
