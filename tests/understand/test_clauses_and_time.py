@@ -382,3 +382,12 @@ def test_when_a_stent_was_placed_is_not_how_long_the_problem_has_lasted() -> Non
 )  # fmt: skip
 def test_a_daily_walk_or_a_day_on_the_feet_is_not_how_often_the_cramps_come(text: str) -> None:
     assert found(text).get("frequent_weekly") is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["60/M, k/c/o T2DM x 15 yrs on metformin, c/o burning feet and cramps in calves.",
+     "I stopped my statin six months ago because of muscle aches. Night cramps now."],
+)  # fmt: skip
+def test_how_long_a_disease_or_a_medicine_has_been_there_is_not_the_problem_s(text: str) -> None:
+    assert list(problem_duration(text)) == []

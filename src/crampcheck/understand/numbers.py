@@ -365,9 +365,9 @@ SYMPTOM = re.compile(
     re.I,
 )
 NOT_SYMPTOM = re.compile(
-    r"\b(?:on|taking|started|began|stopped|switched to|increased)\s+"
+    r"\b(?:on|taking|started|began|stopped|switched to|increased)\s+(?:my |his |her |the )?"
     r"(?!maybe|about|around|roughly|nearly|almost|over|approx)[a-z-]+(?:\s+\d+\s*mg)?\s*$"
-    r"|\bdiabet\w*[^.,;]{0,30}$"
+    r"|\b(?:diabet\w*|t[12]dm|dm|iddm|niddm|htn|hypertension|k/c/o|known case of)[^.,;]{0,30}$"
     r"|\b(?:placed|inserted|fitted|implanted|performed|done|operated|repaired|replaced|"
     r"diagnosed|prescribed|stent\w*|surgery|operation)\s*$"
     r"|\b(?:vegan|vegetarian|teetotal|sober|diet|dieting|smok\w*|drinking|drink|married|"
