@@ -43,6 +43,12 @@ KNOWN_UNDER_TRIAGE = {
     "rule for not bearing weight is urgent",
     "hypoparathyroidism-pdev-21": "tetany after neck surgery: the low-calcium rule is urgent",
     "flat_feet-odev-53": "flat feet in a child reads as exercise or night cramps (self-care)",
+    # three of the 160 cases added later in that session
+    "other_drug_induced-sdev-47": "cramps and ankle swelling on a new calcium-channel blocker "
+    "rank second to night cramps, whose level is self-care",
+    "b_vitamin_deficiency-sdev-54": "B12 lack in a vegan without a blood test has no finding "
+    "that lifts it above night cramps",
+    "lymphoedema-sdev-72": "lymphoedema without its history reads as pregnancy or night cramps",
 }
 
 
