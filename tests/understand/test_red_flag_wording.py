@@ -469,3 +469,19 @@ def test_plans_past_swims_and_look_alike_words_are_not_signs(text: str, finding:
 def test_someone_still_in_the_water_who_cannot_get_out_is_in_deep_water() -> None:
     text = "Help, my son is in the lake with a cramp and he can't get out of the water!"
     assert found(text)["in_deep_water_now"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("On clearing his throat that morning he had seen a few streaks of blood.",
+      "coughing_blood"),
+     ("The right calf measured 3 cm more than the left.", "calf_swollen_one_side"),
+     ("R lower leg redder than yesterday, redness now above the knee and hot.",
+      "red_hot_spreading_skin"),
+     ("She was calling me by her sister's name and not sure where she was.", "confusion"),
+     ("I've started catching my right toe on the kerb.", "leg_weakness"),
+     ("This morning I just couldn't put the foot down, I had to hop.", "cannot_bear_weight"),
+     ("My calf has cramped since a 30-hour round trip in the lorry.", "long_journey")],
+)  # fmt: skip
+def test_case_report_and_lay_wordings_read_in_the_third_session(text: str, finding: str) -> None:
+    assert found(text)[finding] is True

@@ -602,7 +602,7 @@ def venomous_bite(text: str) -> Iterator[Hit]:
 
 
 JOURNEY = re.compile(
-    r"\b(\d{1,2}(?:\.\d)?)\s*-?\s*(?:h|hr|hrs|hour|hours)\s*-?\s*(?:long\s+)?"
+    r"\b(\d{1,2}(?:\.\d)?)\s*-?\s*(?:h|hr|hrs|hour|hours)\s*-?\s*(?:long\s+|round\s+|return\s+)?"
     r"(?:flight|flights|drive|car journey|coach|bus|train|journey|trip|plane)\b",
     re.I,
 )
