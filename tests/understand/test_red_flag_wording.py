@@ -485,3 +485,13 @@ def test_someone_still_in_the_water_who_cannot_get_out_is_in_deep_water() -> Non
 )  # fmt: skip
 def test_case_report_and_lay_wordings_read_in_the_third_session(text: str, finding: str) -> None:
     assert found(text)[finding] is True
+
+
+def test_a_rule_window_with_a_comma_gives_way_to_a_later_window_without_one() -> None:
+    text = ("One odd thing, probably the naproxen: when I wipe after the toilet it feels like "
+            "I'm wiping someone else's backside, sort of dead.")  # fmt: skip
+    assert found(text)["saddle_numbness"] is True
+
+
+def test_not_knowing_who_the_carer_is_is_confusion() -> None:
+    assert found("She was clammy and didn't seem to know who I was.")["confusion"] is True

@@ -440,7 +440,12 @@ class _Hits:
 
 
 def _fire(
-    hits: _Hits, start: int, end: int, groups: list[int], window: int = WINDOW
+    hits: _Hits,
+    start: int,
+    end: int,
+    groups: list[int],
+    window: int = WINDOW,
+    comma_free: bool = False,
 ) -> tuple[int, int] | None:
     positions = [hits.within(start, end, g) for g in groups]
     if not all(positions):
@@ -454,7 +459,7 @@ def _fire(
         last = max(e for e in ends if e is not None)
         if hits.norms[first] in ("n't", "nt") and first > start:
             first -= 1  # keep "ca n't" whole, so the rule's own "can't" is not read as a denial
-        if last - first < window:
+        if last - first < window and not (comma_free and "," in hits.norms[first : last + 1]):
             return first, last + 1
     return None
 
@@ -468,7 +473,7 @@ def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False)
         if veto is not None and hits.within(start, end, veto):
             continue
         window = SENTENCE_WINDOW if wide else TIGHT.get(label, WINDOW)
-        hit = _fire(hits, start, end, groups, window)
+        hit = _fire(hits, start, end, groups, window, comma_free=label in TIGHT)
         if (
             hit is not None
             and normal
