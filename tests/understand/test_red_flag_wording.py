@@ -495,3 +495,16 @@ def test_a_rule_window_with_a_comma_gives_way_to_a_later_window_without_one() ->
 
 def test_not_knowing_who_the_carer_is_is_confusion() -> None:
     assert found("She was clammy and didn't seem to know who I was.")["confusion"] is True
+
+
+def test_it_was_not_red_denies_only_the_redness_not_the_swelling_before_it() -> None:
+    text = ("The right calf measured 3.5 cm more than the left, with pitting oedema and "
+            "tenderness along the deep veins; it was not red.")  # fmt: skip
+    read = found(text)
+    assert read["calf_tender"] is True
+    assert read["calf_swollen_one_side"] is True
+    assert read["calf_warm_red"] is False
+
+
+def test_a_finding_followed_by_was_not_is_still_denied() -> None:
+    assert found("Calf swelling was not present.")["calf_swollen_one_side"] is False

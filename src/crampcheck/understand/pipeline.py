@@ -99,10 +99,16 @@ def _negation_termset() -> dict[str, list[str]]:
             "not sure",
             "not certain",
             "unsure",
+            "it was not",
+            "it wasn't",
+            "it is not",
+            "it isn't",
+            "they were not",
+            "they weren't",
         ],
         "preceding_negations": [*base["preceding_negations"], *LAY_NEGATIONS],
         "following_negations": [*base["following_negations"], "free", "negative"],
-        "termination": [*base["termination"], *SUBJECT_STARTS],
+        "termination": [*base["termination"], *SUBJECT_STARTS, ";"],
     }
 
 
