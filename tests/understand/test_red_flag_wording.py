@@ -508,3 +508,25 @@ def test_it_was_not_red_denies_only_the_redness_not_the_swelling_before_it() -> 
 
 def test_a_finding_followed_by_was_not_is_still_denied() -> None:
     assert found("Calf swelling was not present.")["calf_swollen_one_side"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("Severe pain, redness and swelling of the right big-toe joint. His calf cramps at night.",
+      "calf_warm_red"),
+     ("Burning pain in both feet, like walking on hot sand, and calf cramps at night.",
+      "calf_warm_red"),
+     ("My son gets cramp in his calf at training, it's a warm indoor pool.", "calf_warm_red"),
+     ("A cramp wakes me, toes pulling down, I stand on it and it passes in a minute.",
+      "tense_leg_after_injury"),
+     ("Her ankles are swollen. The heart failure nurse is not answering the phone.",
+      "loss_of_consciousness"),
+     ("In the sea my calf seized; my mate helped me in. Calf sore now.", "in_deep_water_now")],
+)  # fmt: skip
+def test_more_words_that_only_look_like_warning_signs(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not True
+
+
+def test_a_red_hot_swollen_toe_joint_is_a_hot_swollen_joint() -> None:
+    text = "Woke with my big toe joint on fire - red, shiny, swollen. My calf cramped too."
+    assert found(text)["joint_hot_swollen"] is True

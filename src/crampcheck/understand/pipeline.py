@@ -57,7 +57,8 @@ HYPOTHETICAL = [
     "safety-net", "safety net", "safety-netted", "safety netted", "safetynet", "return if",
     "seek help if", "watch for", "look out for", "warned about", "told to look out for",
     "can mean", "could mean", "may mean", "might mean", "like she's", "like he had",
-    "like she had", "report any", "to report", "call if", "ring if", "contact if", "phone if",
+    "like she had", "like walking on", "like standing on", "report any", "to report",
+    "call if", "ring if", "contact if", "phone if",
     "come back if", "monitor for", "presumed", "presumptive", "misdiagnosed as",
     "initially thought to be", "initially diagnosed as", "initially treated as",
 ]  # fmt: skip
@@ -136,7 +137,8 @@ NOT_FINDINGS = [
     "hard to swallow", "dysphagia", "swallow assessment", "swallowing assessment",
     "swallow test", "swallow study", "swallowing study", "hot flushes", "hot flashes",
     "hot flush", "hot flash", "hot sweats", "talking therapy", "talking therapies",
-    "talking treatment",
+    "talking treatment", "not answering the phone", "not answering her phone",
+    "not answering his phone", "isn't answering the phone", "not answering my calls",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
 not a faint). They win the longest-match contest and are then dropped."""
@@ -145,6 +147,7 @@ CO_FIRING = ("site", "timing")
 
 
 WEATHER = frozenset({"day", "days", "weather", "bath", "baths", "shower", "room", "water",
+                     "pool", "indoor", "outdoor", "sand", "house", "kitchen", "office", "car",
                      "drink", "climate", "afternoon", "summer", "sun", "spell", "country",
                      "tub"})  # fmt: skip
 

@@ -97,6 +97,8 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
             continue  # "no swelling of the calf": the calf is where, not what is denied
         if value and ent.label_ == "calf_swollen_one_side" and not LEG_WORDS.search(ent.sent.text):
             continue  # "my face is swelling": a bare "swelling" with no leg in the sentence
+        if value and ent.label_ == "calf_warm_red" and not CALF_WORDS.search(ent.sent.text):
+            continue  # "redness and swelling of the big-toe joint" is not a red calf
         old = found.get(ent.label_)
         denial_wins = ent.label_ in DENIAL_WINS and ent._.normal  # "I'm home now", not "no one"
         if (
@@ -112,6 +114,7 @@ BILATERAL = re.compile(r"\b(both|bilateral\w*|bilat|legs|ankles|feet|calves|calf
 SIDED = re.compile(r"\b(one|left|right|l|r|lt|rt|single|unilateral\w*|calf|leg|shin|thigh)\b", re.I)
 
 
+CALF_WORDS = re.compile(r"\b(calf|calves|calfs|shin|shins|leg|legs|lower limb|thigh)\b", re.I)
 LEG_WORDS = re.compile(
     r"\b(leg|legs|calf|calves|calfs|shin|shins|ankle|ankles|foot|feet|knee|thigh|lower limb)\b",
     re.I,
@@ -215,7 +218,7 @@ OUT_OF_WATER = re.compile(
     r"\b(?:helped|pulled|brought|carried|dragged)\s+(?:him|her|me|them\s+)?\s*(?:back\s+)?"
     r"(?:to|onto|out)\s+(?:the\s+)?(?:shore|bank|side|land|beach|poolside|edge)"
     r"|\bon dry land\b|\b(?:got|climbed|is|was|am|are|were)\s+out of the (?:water|pool|sea|lake)\b"
-    r"|\bback on (?:the )?(?:shore|beach|land)\b",
+    r"|\bback on (?:the )?(?:shore|beach|land)\b|\bhelped (?:me|him|her|them) (?:in|out|back)\b",
     re.I,
 )
 """Told as over: "helped to shore", "reviewed on dry land", "got out of the water"."""

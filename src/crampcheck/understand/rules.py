@@ -64,8 +64,8 @@ RULES: dict[str, list[list[str]]] = {
     "tense_leg_after_injury|toes": [["toe", "toes", "foot", "ankle"],
                                     ["move", "moving", "bend", "bends", "pull", "stretch",
                                      "flex", "wiggle", "passive"],
-                                    ["agony", "scream", "excruciat", "unbearable", "pass",
-                                     "agonis", "agoniz"]],
+                                    ["agony", "scream", "excruciat", "unbearable", "roof",
+                                     "screaming", "yelp", "agonis", "agoniz"]],
     "saddle_numbness|wipe": [["wipe", "wiping", "wiped"],
                              ["strange", "odd", "different", "funny", "weird", "numb", "nothing",
                               "n't", "cannot", "dead", "else", "else's"]],
@@ -231,6 +231,7 @@ RULES: dict[str, list[list[str]]] = {
 
 
 VETO: dict[str, list[str]] = {
+    "loss_of_consciousness": ["phone", "phones", "calls", "texts", "messages", "email", "door"],
     "leg_cold_pale_sudden": ["raynaud", "raynauds", "winter"],
     "one_side_weakness_face_speech": ["tingl", "tingling", "tingle", "pins"],
     "tense_leg_after_injury": ["erythema", "cellulitis"],
@@ -344,7 +345,7 @@ def _group_id(group: list[str]) -> int:
 
 RULE_GROUPS = [(fid, [_group_id(g) for g in groups]) for fid, groups in COMPILED]
 NORMAL_GROUPS = [(fid, [_group_id(g) for g in groups]) for fid, groups in NORMAL]
-VETO_GROUPS = {fid: _group_id(words) for fid, words in VETO.items()}
+VETO_GROUPS = {fid: _group_id(_stems(words)) for fid, words in VETO.items()}
 CACHE_SIZE = 65_536
 
 
