@@ -391,3 +391,24 @@ def test_a_daily_walk_or_a_day_on_the_feet_is_not_how_often_the_cramps_come(text
 )  # fmt: skip
 def test_how_long_a_disease_or_a_medicine_has_been_there_is_not_the_problem_s(text: str) -> None:
     assert list(problem_duration(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("60/M, chronic alcoholic, cramps", ["male"]), ("42/F, c/o cramps", ["female"]),
+     ("Pt on nifedipine MR 30mg, calf cramps", []),
+     ("Carer for my husband (MS, 20 years). His legs go stiff", ["male"]),
+     ("My dad had a blood clot in his leg at 50, so I panic. I'm 47", []),
+     ("Had a clot after my son was born in 2010. I'm 45", []),
+     ("my husband's right foot became white and cold", ["male"]),
+     ("My nan's in her seventies and gets cramps", ["female"]),
+     ("my 6yo has had flu, says his calves hurt", ["male"]),
+     ("G2P1 at 34/40. BP 158/104", ["female"]),
+     ("my wife says I should lose weight. I'm 58", [])],
+)  # fmt: skip
+def test_whose_sex_the_story_gives(text: str, expected: list[str]) -> None:
+    assert [h[1] for h in sex_of(text)] == expected
+
+
+def test_a_pregnancy_says_the_person_is_a_woman() -> None:
+    assert found("Expecting twins, calf cramps every night")["sex"] == "female"

@@ -108,8 +108,11 @@ def age(text: str) -> Iterator[Hit]:
 
 
 FEMALE = re.compile(
-    r"\b(woman|women|female|lady|girl|mrs|ms|daughter|daugter|gravida|widow|she|her|shes)\b"
-    r"|\b(?-i:\d{1,2}\s?F)\b|\b(?:y/?o|yrs?(?:[- ]old)?|years?(?:[- ]old)?)\s?(?-i:F)\b"
+    r"\b(woman|women|female|lady|girl|daughter|daugter|gravida|widow|she|her|shes|"
+    r"schoolmistress|primip|primigravida|multip|preggers|preggo|preggy|breastfed|breastfeding)\b"
+    r"(?!'s)|\b(?-i:Mrs|Ms)\b|\b(?-i:G\d\s?P\d)|\b\d{1,2}(?:\+\d)?/40\b|\bmy periods?\b"
+    r"|\b\d{1,3}\s*/\s*(?-i:F)\b|\b(?-i:\d{1,2}\s?F)\b"
+    r"|\b(?:y/?o|yrs?(?:[- ]old)?|years?(?:[- ]old)?)\s?(?-i:F)\b"
     r"|(?:^|[(,/:]\s*|\b(?:i'?m|am|aged?)\s+)(?-i:\d{1,2}f)(?=[\s,)./]|$)"
     r"|\b(pregna\w*|pregn\w*|pregant|postpartum|gave birth|c-?section|caesarean|"
     r"hysterectomy|menopaus\w*|ovarian|uterus|uterine|womb|"
@@ -117,8 +120,9 @@ FEMALE = re.compile(
     re.I,
 )
 MALE = re.compile(
-    r"\b(man|male|gentleman|boy|mr|son|he|him|his|hes|bloke|guy|lad|chap|fella)\b"
-    r"|\b(?-i:\d{1,2}\s?M)\b|\b(?:y/?o|yrs?(?:[- ]old)?|years?(?:[- ]old)?)\s?(?-i:M)\b"
+    r"\b(man|male|gentleman|boy|son|he|him|his|hes|bloke|guy|lad|chap|fella)\b(?!'s|\s+was born)"
+    r"|\b(?-i:Mr)\b|\b\d{1,3}\s*/\s*(?-i:M)\b|\b(?-i:\d{1,2}\s?M)\b"
+    r"|\b(?:y/?o|yrs?(?:[- ]old)?|years?(?:[- ]old)?)\s?(?-i:M)\b"
     r"|(?:^|[(,/:]\s*|\b(?:i'?m|am|aged?)\s+)(?-i:\d{1,2}m)(?=[\s,)./]|$)",
     re.I,
 )
@@ -126,7 +130,9 @@ MALE = re.compile(
 where an age would stand, since "150 m" and "200m" are distances."""
 FIRST_PERSON = re.compile(r"\b(i|i'm|im|my|me)\b", re.I)
 ABOUT_A_CHILD = re.compile(
-    r"\bmy (?:\d+[- ]?(?:yr|year|month)s?[- ]?old|little one|child|kid|toddler|baby|teen)", re.I
+    r"\bmy (?:\d+[- ]?(?:yr|year|month)s?[- ]?old|\d+\s?yo\b|little one|child|kid|toddler|baby|"
+    r"teen)",
+    re.I,
 )
 PRONOUNS = ("she", "her", "shes", "he", "him", "his", "hes")
 FEMALE_RELATIVES = (
@@ -137,9 +143,14 @@ MALE_RELATIVES = (
 )
 SUBJECT_RELATIVE = re.compile(
     rf"\b(?:my|our)\s+(?:(?:elderly|old|little|teenage|eldest|youngest)\s+)?"
-    rf"(?P<rel>{FEMALE_RELATIVES}|{MALE_RELATIVES})\b(?!'s)"
-    r"(?=[\s,(]+(?:is|has|gets|got|keeps|woke|wakes|can't|cannot|cant|was|complains|says|"
-    r"had a|\(?\d{1,3}\b|who|,))",
+    rf"(?P<rel>{FEMALE_RELATIVES}|{MALE_RELATIVES})\b"
+    r"(?:(?='s\s+(?:right|left|legs?|calf|calves|feet|foot|jaw|toes?|knees?|thighs?|ankles?|"
+    r"in\s+(?:his|her)|been|got|having|getting|always|very|only|still|\d))"
+    r"|(?!'s)(?=[\s,(]+(?:is|has|gets|got|keeps|woke|wakes|can't|cannot|cant|was(?! born)|"
+    r"complains|says (?:his|her|he|she)|said (?:his|her|he|she)|still|\(?\d{1,3}\b|who|,)))"
+    rf"|\b(?:caring for|carer for|care for|looking after|writing for|writing on behalf of|"
+    rf"on behalf of|asking for)\s+(?:my|our)\s+(?:(?:elderly|old|little)\s+)?"
+    rf"(?P<rel2>{FEMALE_RELATIVES}|{MALE_RELATIVES})\b",
     re.I,
 )
 
@@ -152,7 +163,9 @@ def relative_subject(text: str) -> re.Match[str] | None:
 def sex(text: str) -> Iterator[Hit]:
     relative = relative_subject(text)
     if relative is not None:
-        female = re.fullmatch(FEMALE_RELATIVES, relative.group("rel"), re.I)
+        female = re.fullmatch(
+            FEMALE_RELATIVES, relative.group("rel") or relative.group("rel2"), re.I
+        )
         yield "sex", "female" if female else "male", relative.group(0)
         return
     strong_f = [m for m in FEMALE.finditer(text) if m.group(0).lower() not in PRONOUNS]

@@ -259,6 +259,10 @@ NOT_ACUTE = re.compile(
 )
 
 
+PREGNANCY = ("pregnant", "postpartum", "pregnancy_second_half")
+"""A pregnancy or a recent birth is told by a woman or about one."""
+
+
 def _true(found: dict[str, TextFinding], fid: str) -> bool:
     f = found.get(fid)
     return f is not None and f.value is True
@@ -310,6 +314,10 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
         same_words = fid in found and found[fid].span.lower() in span.lower()
         if fid not in found or isinstance(value, float | str) or stated_both_ways or same_words:
             found[fid] = TextFinding(fid, value, span)
+    if "sex" not in found and any(_true(found, f) for f in PREGNANCY):
+        found["sex"] = TextFinding(
+            "sex", "female", found[next(f for f in PREGNANCY if _true(found, f))].span
+        )
     found = _deep_water(found, cleaned)
     found = _acute_limb(found, cleaned)
     found = _quinine_reaction(model, cleaned, found)
