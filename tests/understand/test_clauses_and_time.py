@@ -412,3 +412,24 @@ def test_whose_sex_the_story_gives(text: str, expected: list[str]) -> None:
 
 def test_a_pregnancy_says_the_person_is_a_woman() -> None:
     assert found("Expecting twins, calf cramps every night")["sex"] == "female"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [("My wife she is 38. Before her period", 38), ("Client is 45, cerebral palsy", 45),
+     ("Teacher, 38, on my feet all day", 38), ("I'm a hairdresser, 39, on my feet", 39),
+     ("Cyclist here, 29. Got a cramp", 29), ("31 f, cramps in both calfs", 31),
+     ("Playing tennis at 47, lunged", 47), ("Been a smoker since 16, now 48, 15 a day", 48),
+     ("Mum's 77 and had a fall", 77), ("Dad (88) has been drinking", 88), ("58/F, c/o cramps", 58),
+     ("A lump behind my right knee. Had it a few months. 55", 55)],
+)  # fmt: skip
+def test_more_ways_of_giving_an_age(text: str, years: int) -> None:
+    assert [h[1] for h in age(text)] == [years]
+
+
+@pytest.mark.parametrize(
+    "text", ["she is 28 weeks pregnant", "he was 3 hours late", "at 10 pm the cramp came",
+             "Woke at 4am with cramp", "I walk at 5 km/h"]
+)  # fmt: skip
+def test_numbers_that_are_not_ages(text: str) -> None:
+    assert list(age(text)) == []

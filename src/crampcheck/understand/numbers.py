@@ -52,6 +52,12 @@ def _unit(word: str, table: Mapping[str, float]) -> float | None:
     return table.get(w)
 
 
+NOT_AN_AGE = (
+    r"(?!\s*(?:weeks?|wks?|days?|months?|mos?|kg|lbs?|cm|mm|%|mg|mcg|ml|hours?|hrs?|h\b|mins?|"
+    r"minutes?|secs?|seconds?|times?|x\b|/|:|\.\d|am\b|pm\b|km|miles?|m\b|units?|"
+    r"mmol|degrees?|°|pints?|cigarettes?|a day|per))"
+)
+"""What may follow a number for it to be read as an age."""
 AGE_PATTERNS = [
     re.compile(
         r"\bmy\s+(?:[a-z]+\s+)?(?:mother|mum|mom|wife|daughter|sister|grandmother|gran|nan|"
@@ -86,6 +92,23 @@ AGE_PATTERNS = [
     ),
     re.compile(r"\b(?:am|i'm|im)\s+(\d{1,3})\s*(?:years?|yrs?)\b(?!\s*ago)", re.I),
     re.compile(r"\b(\d{1,3})[- ](?:year[- ]old|yo)\b", re.I),
+    re.compile(r"(?<![\d.])(\d{1,3})\s*/\s*(?-i:[MF])\b"),
+    re.compile(
+        r"\b(?:she|he|they|mum|mom|dad|mother|father|husband|wife|hubby|son|daughter|nan|gran|"
+        r"grandad|granddad|grandma|grandpa|partner|sister|brother|client|patient|pt|resident)"
+        r"(?:'s|\s+is|\s+was|\s+turned|\s*\()\s*(\d{1,3})\b" + NOT_AN_AGE,
+        re.I,
+    ),
+    re.compile(
+        r"(?:^|[.!?]\s+)(?:i'?m an? |i am an? )?[A-Za-z]+(?: [a-z]+)?(?: here)?,\s*(\d{2})\b"
+        + NOT_AN_AGE,
+        re.I | re.M,
+    ),
+    re.compile(
+        r"(?:^|[.!?]\s+)(\d{2})\s*(?:[fm]|and|,\s*(?:female|male|f|m))\b" + NOT_AN_AGE, re.I | re.M
+    ),
+    re.compile(r"\b(?:at|now)\s+(\d{2})\b" + NOT_AN_AGE, re.I),
+    re.compile(r"[.!?]\s+(\d{2})\.?\s*$"),
 ]
 DECADE = re.compile(
     r"\bin (?:my|his|her|their) (early |mid |mid-|late )?(twenties|thirties|forties|fifties|"
