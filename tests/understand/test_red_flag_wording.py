@@ -530,3 +530,20 @@ def test_more_words_that_only_look_like_warning_signs(text: str, finding: str) -
 def test_a_red_hot_swollen_toe_joint_is_a_hot_swollen_joint() -> None:
     text = "Woke with my big toe joint on fire - red, shiny, swollen. My calf cramped too."
     assert found(text)["joint_hot_swollen"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("She gets puffed just going to the toilet.", "breathless"),
+     ("At night she has to sleep on 4 pillows or sit in the chair.", "breathless_lying_flat"),
+     ("After the fall she was unable to take four steps.", "cannot_bear_weight"),
+     ("My water has gone dark brown like strong tea and my thighs ache.", "dark_urine"),
+     ("A hole under my big toe with yellow fluid on the sock, but it doesn't hurt.",
+      "ulcer_or_black_toes")],
+)  # fmt: skip
+def test_wordings_from_the_last_fresh_set(text: str, finding: str) -> None:
+    assert found(text)[finding] is True
+
+
+def test_the_gp_surgery_being_closed_is_not_recent_surgery() -> None:
+    assert "recent_surgery" not in found("It's Saturday and the surgery is closed. Legs cramp.")

@@ -137,7 +137,10 @@ NOT_FINDINGS = [
     "hard to swallow", "dysphagia", "swallow assessment", "swallowing assessment",
     "swallow test", "swallow study", "swallowing study", "hot flushes", "hot flashes",
     "hot flush", "hot flash", "hot sweats", "talking therapy", "talking therapies",
-    "talking treatment", "not answering the phone", "not answering her phone",
+    "talking treatment", "surgery is closed", "surgery's closed", "surgery was closed",
+    "gp surgery", "doctor's surgery", "doctors surgery", "ring the surgery", "call the surgery",
+    "phoned the surgery", "rang the surgery", "the surgery is shut", "not answering the phone",
+    "not answering her phone",
     "not answering his phone", "isn't answering the phone", "not answering my calls",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
