@@ -547,3 +547,17 @@ def test_wordings_from_the_last_fresh_set(text: str, finding: str) -> None:
 
 def test_the_gp_surgery_being_closed_is_not_recent_surgery() -> None:
     assert "recent_surgery" not in found("It's Saturday and the surgery is closed. Legs cramp.")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [("A deep ache across the toes at night, I let the leg dangle over the side of the bed.",
+      "in_deep_water_now"),
+     ("The muscle goes hard and her foot points, she yelps and we stretch it for her.",
+      "tense_leg_after_injury"),
+     ("His left foot turns inwards and he cannot walk normal for half an hour.",
+      "cannot_bear_weight"),
+     ("My calves cramp and I can't walk far before I have to stop.", "cannot_bear_weight")],
+)  # fmt: skip
+def test_ordinary_words_that_only_look_like_emergencies(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not True

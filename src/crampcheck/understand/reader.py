@@ -208,7 +208,8 @@ def _quinine_reaction(
 
 WATER = re.compile(
     r"\b(sea|lake|river|pool|loch|ocean|swim\w*|beach|reservoir|quarry|buoys?|shore|"
-    r"depth|deep|surf\w*|canal|pond|pontoon|harbour|harbor|bay)\b|\b(?:in|into|under) the water\b",
+    r"depth|deep (?:end|water)|surf\w*|canal|pond|pontoon|harbour|harbor|bay)\b"
+    r"|\b(?:in|into|under) the water\b",
     re.I,
 )
 """Open water. Plain "water" is not: "sips of water", "watery diarrhoea", "water tablets"."""

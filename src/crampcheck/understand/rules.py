@@ -65,7 +65,7 @@ RULES: dict[str, list[list[str]]] = {
                                     ["move", "moving", "bend", "bends", "pull", "stretch",
                                      "flex", "wiggle", "passive"],
                                     ["agony", "scream", "excruciat", "unbearable", "roof",
-                                     "screaming", "yelp", "agonis", "agoniz"]],
+                                     "screaming", "agonis", "agoniz"]],
     "saddle_numbness|wipe": [["wipe", "wiping", "wiped"],
                              ["strange", "odd", "different", "funny", "weird", "numb", "nothing",
                               "n't", "cannot", "dead", "else", "else's"]],
