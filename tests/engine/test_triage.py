@@ -97,3 +97,15 @@ def test_a_low_potassium_result_with_legs_too_weak_to_stand_is_an_emergency() ->
     known = {"blood_low_potassium": True, "cannot_bear_weight": True, "leg_weakness": True,
              "vomiting_diarrhoea": True, "both_legs": True}  # fmt: skip
     assert level(known) == TRIAGE_ORDER.index("emergency")
+
+
+def test_cramps_in_pregnancy_with_no_warning_sign_are_not_a_same_day_pre_eclampsia_check() -> None:
+    known = {"pregnant": True, "pregnancy_second_half": True, "urge_to_move": True,
+             "night_cramps": True, "female": True, "age_18_to_49": True}  # fmt: skip
+    assert level(known) > TRIAGE_ORDER.index("urgent")
+
+
+def test_a_warning_sign_in_pregnancy_still_calls_for_same_day_care() -> None:
+    known = {"pregnant": True, "pregnancy_second_half": True, "night_cramps": True,
+             "ankles_swollen_both": True, "female": True, "age_18_to_49": True}  # fmt: skip
+    assert level(known) <= TRIAGE_ORDER.index("urgent")

@@ -60,7 +60,10 @@ def _candidates(
         yield rule.triage, f"Red flag: {rule.label}. {rule.action}"
 
     def possible(cond: Condition) -> bool:
-        return not cond.requires or any(known.get(f) for f in cond.requires)
+        return all(
+            not group or any(known.get(f) for f in group)
+            for group in (cond.requires, cond.requires_also)
+        )
 
     # the top cause among those that can set triage: a cause ruled out by its requirement
     # (pre-eclampsia without a pregnancy) must not leave the level with no cause at all

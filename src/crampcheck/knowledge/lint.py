@@ -141,6 +141,7 @@ def _check_condition(ck: Checker, cond: Condition) -> None:
         ck.probability(file, f"{cond.id}.likelihoods.{fid}", prob)
     ck.finding_ids(file, f"{cond.id}.likelihoods", cond.likelihoods)
     ck.finding_ids(file, f"{cond.id}.requires", cond.requires)
+    ck.finding_ids(file, f"{cond.id}.requires_also", cond.requires_also)
     if len(cond.likelihoods) < MIN_LIKELIHOODS:
         ck.add(file, cond.id, f"at least {MIN_LIKELIHOODS} likelihoods", str(len(cond.likelihoods)))
     for code in cond.icd10:

@@ -186,6 +186,9 @@ class Condition(Strict):
     requires: list[str] = []
     """Findings of which at least one must be known present for this condition to set
     triage (e.g. pregnancy for pre-eclampsia); the ranking is not affected."""
+    requires_also: list[str] = []
+    """A second such list, of which one must also be present (e.g. a warning sign of
+    pre-eclampsia as well as the pregnancy)."""
     likelihoods: dict[str, Prob]
     triage: TriageLevel
     escalations: list[Escalation] = []
