@@ -433,3 +433,16 @@ def test_more_ways_of_giving_an_age(text: str, years: int) -> None:
 )  # fmt: skip
 def test_numbers_that_are_not_ages(text: str) -> None:
     assert list(age(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Not on any water pills, no heart problems, calves cramp",
+      {"med_thiazide": False, "med_loop_diuretic": False}),
+     ("I drink plenty of water though, calves cramp.", {"low_fluid_intake": False}),
+     ("I don't drink enough water and my calves cramp", {"low_fluid_intake": True}),
+     ("No bladder symptoms. Legs stiff at night.", {"bladder_bowel_change": False})],
+)  # fmt: skip
+def test_denials_told_in_general_words(text: str, expected: dict[str, bool]) -> None:
+    read = found(text)
+    assert {k: read.get(k) for k in expected} == expected

@@ -299,6 +299,32 @@ def _acute_limb(found: dict[str, TextFinding], text: str) -> dict[str, TextFindi
     return found
 
 
+NO_DIURETIC = re.compile(
+    r"\b(?:no|not on(?: any)?|not taking(?: any)?|doesn't take(?: any)?|does not take(?: any)?|"
+    r"don't take(?: any)?|do not take(?: any)?|takes no|never (?:taken|on)(?: any)?|nor|without|"
+    r"no h/o|no history of)\s+(?:\w+\s+){0,2}?(?:water (?:pills?|tablets?)|diuretics?)\b",
+    re.I,
+)
+DRINKS_WELL = re.compile(
+    r"\b(?:drinks?|drinking|drank|hydrat\w*)\s+(?:(?:\w+\s+){0,2}?)"
+    r"(?:plenty|loads|lots|heaps|well|enough|a lot|(?:\d+(?:\.\d)?\s*(?:l|litres?|liters?)\b))",
+    re.I,
+)
+
+
+def _denied_in_general(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """Denials told in general words: "not on any water pills" denies both kinds of diuretic;
+    "I drink plenty" denies drinking too little."""
+    m = NO_DIURETIC.search(text)
+    if m:
+        for fid in ("med_thiazide", "med_loop_diuretic"):
+            found.setdefault(fid, TextFinding(fid, False, m.group(0)))
+    m = DRINKS_WELL.search(text)
+    if m and not re.search(r"\b(?:not|n't|never)\b[^.;,]{0,15}$", text[: m.start()], re.I):
+        found.setdefault("low_fluid_intake", TextFinding("low_fluid_intake", False, m.group(0)))
+    return found
+
+
 def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     """Findings stated or denied in ``text`` (checked first: see :mod:`checks`)."""
     cleaned = break_long_chunks(check_text(text))
@@ -321,5 +347,6 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
         )
     found = _deep_water(found, cleaned)
     found = _acute_limb(found, cleaned)
+    found = _denied_in_general(found, cleaned)
     found = _quinine_reaction(model, cleaned, found)
     return list(_new_medicine(model, cleaned, _swelling_of_both(found)).values())
