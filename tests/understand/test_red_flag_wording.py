@@ -561,3 +561,17 @@ def test_the_gp_surgery_being_closed_is_not_recent_surgery() -> None:
 )  # fmt: skip
 def test_ordinary_words_that_only_look_like_emergencies(text: str, finding: str) -> None:
     assert found(text).get(finding) is not True
+
+
+def test_a_spider_with_a_red_hourglass_found_after_a_prick_is_a_venomous_bite() -> None:
+    text = ("He felt a sharp prick on the back of his thigh while pulling on work trousers left "
+            "in a shed. Within half an hour the pain spread, then severe cramping developed in "
+            "both legs, with sweating. A glossy black spider with a red hourglass mark was found "
+            "crushed in the trouser leg.")  # fmt: skip
+    assert found(text)["venomous_bite"] is True
+
+
+def test_breathing_fast_while_unable_to_lie_down_is_also_breathless() -> None:
+    text = ("Tonight he cannot lie down at all, he is sitting on the edge of the bed propped on "
+            "his arms, breathing fast.")  # fmt: skip
+    assert found(text)["breathless"] is True

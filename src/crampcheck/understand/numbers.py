@@ -626,7 +626,7 @@ CREATURE = (
 )
 BITE = r"(?:bit|bite|bitten|sting|stung|fang|fangs|prick)"
 VENOM = re.compile(
-    rf"\b{BITE}\b[^|]{{0,200}}?\b{CREATURE}s?\b|\b{CREATURE}s?\b[^|]{{0,200}}?\b{BITE}\b", re.I
+    rf"\b{BITE}\b[^|]{{0,400}}?\b{CREATURE}s?\b|\b{CREATURE}s?\b[^|]{{0,400}}?\b{BITE}\b", re.I
 )
 
 

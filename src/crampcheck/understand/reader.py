@@ -65,10 +65,20 @@ MORE_EXACT = {"breathless": "breathless_lying_flat"}
 breathlessness lying flat, a sign of fluid on the lungs, not new breathlessness in general)."""
 
 
+MORE_EXACT_SPAN = 8
+"""A more exact reading takes over only when told in a few words that end with or after the
+general ones: "lying flat makes her breathless" is breathlessness lying flat, but "propped on
+his arms, breathing fast" is breathless as well."""
+
+
 def _said_more_exactly(ent: Any, spans: list[Any]) -> bool:
     exact = MORE_EXACT.get(ent.label_)
     return exact is not None and any(
-        s.label_ == exact and s.start < ent.end and ent.start < s.end and not s._.negex
+        s.label_ == exact
+        and ent.end <= s.end  # the more exact words run on past the general ones ...
+        and s.start < ent.end  # ... and share some of them
+        and s.end - s.start <= MORE_EXACT_SPAN
+        and not s._.negex
         for s in spans
     )
 

@@ -194,7 +194,7 @@ RULES: dict[str, list[list[str]]] = {
     "ulcer_or_black_toes|hole": [["hole", "wound", "sore", "ulcer", "crater"],
                                  ["toe", "foot", "heel", "sole"],
                                  ["fluid", "pus", "ooz", "weep", "weeping", "discharge", "sock",
-                                  "smell", "n't", "painless"]],
+                                  "smell", "n't", "not", "painless", "numb"]],
     "rest_pain_foot": [["hang", "dangl"], ["over", "side", "bed", "down"], ["foot", "leg", "it"]],
     "muscle_wasting": [["muscle", "hand", "leg", "calf", "thigh", "arm", "shoulder"],
                        ["thinner", "wasting", "waste", "shrink", "shrunk"]],
