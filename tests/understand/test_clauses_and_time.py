@@ -446,3 +446,25 @@ def test_numbers_that_are_not_ages(text: str) -> None:
 def test_denials_told_in_general_words(text: str, expected: dict[str, bool]) -> None:
     read = found(text)
     assert {k: read.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("do i need to get it looked at 47m", {"age": 47.0, "sex": "male"}),
+        ("28 m dictating on my watch", {"age": 28.0, "sex": "male"}),
+        ("31, 28 weeks with my second.", {"age": 31.0, "pregnancy_weeks": 28.0}),
+        ("had her first baby 6 days ago", {"postpartum": True}),
+        ("my son was born 2 weeks ago", {"postpartum": True}),
+        ("drove down to spain 20 hrs in the van", {"long_journey": True}),
+    ],
+)
+def test_ages_births_and_journeys_in_shorthand(text: str, expected: dict[str, object]) -> None:
+    read = {f.id: f.value for f in read_text(MODEL, text)}
+    assert {k: read.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text", ["I can only walk about 50m", "calf pain after I walk 50m."])
+def test_a_distance_at_the_end_is_not_an_age_and_sex(text: str) -> None:
+    read = {f.id: f.value for f in read_text(MODEL, text)}
+    assert "age" not in read and "sex" not in read

@@ -575,3 +575,117 @@ def test_breathing_fast_while_unable_to_lie_down_is_also_breathless() -> None:
     text = ("Tonight he cannot lie down at all, he is sitting on the edge of the bed propped on "
             "his arms, breathing fast.")  # fmt: skip
     assert found(text)["breathless"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        (
+            "About an hour ago her leg went into a cramp that is not easing - the foot is white as "
+            "a sheet and cold as ice",
+            "leg_cold_pale_sudden",
+        ),
+        (
+            "Calf pain walking for years. But since lunch left leg gone numb n cold, foot looks "
+            "kind of grey white",
+            "leg_cold_pale_sudden",
+        ),
+        (
+            "3 hours ago my foot went to sleep and hasn't woken up, it's blotchy and bluish, cold "
+            "to touch",
+            "leg_cold_pale_sudden",
+        ),
+        ("my right calf is noticeably fatter than the left", "calf_swollen_one_side"),
+        ("my calf is tight and my jeans are tighter that side", "calf_swollen_one_side"),
+        ("For the past week my right leg has been stiff and weak", "leg_weakness"),
+        ("she can't wiggle her toes", "leg_weakness"),
+        ("the leg is heavy and won't do what I tell it", "leg_weakness"),
+        ("face feels numb on that side", "one_side_weakness_face_speech"),
+        ("can't grip my cup with my right hand", "one_side_weakness_face_speech"),
+        ("holding onto the swim buoy 200m off the beach, calf locked", "in_deep_water_now"),
+        (
+            "he jumped off the boat for a swim and is hanging onto the rope with a cramp",
+            "in_deep_water_now",
+        ),
+        ("she's talking to people who aren't there", "confusion"),
+        ("rubbing a tincture of thorn-apple seeds into her legs", "poisoning_suspected"),
+    ],
+)
+def test_warning_signs_told_the_long_way_round(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("my legs cramp and I feel weak and tired", "leg_weakness"),
+        ("Feet warm, DP weak bilat.", "leg_weakness"),
+        ("I hold the kettle with my right hand", "one_side_weakness_face_speech"),
+        ("ECG: prominent U waves. Needed help off the toilet with cramps", "in_deep_water_now"),
+        ("My feet go white and cold in winter, for years now", "leg_cold_pale_sudden"),
+    ],
+)
+def test_the_same_words_where_they_are_not_a_warning_sign(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not True
+
+
+def test_a_dash_between_clauses_ends_a_denial() -> None:
+    read = found("the cramp is not easing - the calf is swollen and red")
+    assert read.get("calf_swollen_one_side") is True
+
+
+def test_thorn_apple_is_a_plant_not_a_thorn_in_a_wound() -> None:
+    assert "dirty_wound" not in found("rubbing a tincture of thorn-apple seeds into her legs")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("my right leg is clumsy, I drag it", "leg_weakness", True),
+        ("anterior compartment tense and woody", "tense_leg_after_injury", True),
+        ("calf tense and exquisitely tender after the tackle", "tense_leg_after_injury", True),
+        ("my calves twitch and my legs feel tense all the time", "tense_leg_after_injury", None),
+        (
+            "cramps in my calves most nights and sometimes my hands cramp too",
+            "mouth_tingling_hand_spasm",
+            None,
+        ),
+        (
+            "cramps in my calves most nights and sometimes my hands cramp too",
+            "cramps_arms_face",
+            True,
+        ),
+        ("leg cramps for months, always cold when everyone else is warm", "calf_warm_red", None),
+        (
+            "Two years ago I lost the sight in my left eye for a few weeks, it came back",
+            "past_neuro_episodes",
+            True,
+        ),
+    ],
+)
+def test_signs_read_only_with_the_words_that_make_them(
+    text: str, finding: str, value: bool | None
+) -> None:
+    assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("now both his thighs are agony and his pee looks like cola", "severe_muscle_pain"),
+        ("2 days of severe pain and swelling in both thighs", "severe_muscle_pain"),
+        ("she was out cold for about a minute", "loss_of_consciousness"),
+        ("he's 2 and now he's really sleepy and floppy", "confusion"),
+        ("new difficulty passing urine and numbness around the anus", "saddle_numbness"),
+        ("frontal headache unresponsive to analgesia", "severe_headache"),
+        ("a few tablets are missing from the strip", "poisoning_suspected"),
+        ("my toddler may have eaten some of her grandma's tablets", "poisoning_suspected"),
+        ("leg cramps, shakiness and sweating after a missed meal", "hypo_symptoms"),
+    ],
+)
+def test_more_warning_signs_from_a_fresh_reader_set(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
+
+
+def test_several_cramps_are_not_severe_pain() -> None:
+    assert "severe_muscle_pain" not in found("Overnight several cramps in both calves")

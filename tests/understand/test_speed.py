@@ -19,7 +19,10 @@ from crampcheck.understand.pipeline import (
     FAMILY,
     FAMILY_FOLLOWING,
     HYPOTHETICAL,
+    NOT_FINDINGS,
     SPAN_KEY,
+    _case_may_split,
+    _lexicon,
     _negation_termset,
     _termset,
 )
@@ -112,3 +115,16 @@ def test_scoped_negex_leaves_a_doc_without_findings_alone() -> None:
     negex = Negex(nlp, "negex", neg_termset=TERMSETS["negex"], span_keys=[SPAN_KEY])
     doc = nlp.make_doc("nothing here at all")
     assert scoped_negex(negex, SPAN_KEY)(doc) is doc
+
+
+def test_an_upper_case_pattern_is_skipped_only_where_it_could_not_split_differently() -> None:
+    nlp = pipeline_for(MODEL)
+    special = frozenset(nlp.tokenizer.rules or {})
+    phrases = [p for ps in _lexicon(MODEL).values() for p in ps] + list(NOT_FINDINGS)
+    skipped = [p for p in phrases if not _case_may_split(special, p)]
+    assert len(skipped) > len(phrases) / 2
+    differ = [p for p in skipped if len(nlp.make_doc(p)) != len(nlp.make_doc(p.upper()))]
+    assert differ == []
+    assert _case_may_split(special, "cannot walk far")
+    assert _case_may_split(special, "t2dm")
+    assert not _case_may_split(special, "charley horse")

@@ -58,6 +58,32 @@ NOT_AN_AGE = (
     r"mmol|degrees?|°|pints?|cigarettes?|a day|per))"
 )
 """What may follow a number for it to be read as an age."""
+NOT_A_DISTANCE = "".join(
+    f"(?<!{w} )"
+    for w in (
+        "walk",
+        "walked",
+        "run",
+        "ran",
+        "swim",
+        "swam",
+        "about",
+        "around",
+        "only",
+        "than",
+        "under",
+        "over",
+        "after",
+        "first",
+        "last",
+        "just",
+        "maybe",
+        "for",
+        "of",
+        "to",
+    )
+)
+"""Words before "50m" at the end of a story that make it a distance, not "aged 50, male"."""
 AGE_PATTERNS = [
     re.compile(
         r"\bmy\s+(?:[a-z]+\s+)?(?:mother|mum|mom|wife|daughter|sister|grandmother|gran|nan|"
@@ -108,6 +134,9 @@ AGE_PATTERNS = [
         r"(?:^|[.!?]\s+)(\d{2})\s*(?:[fm]|and|,\s*(?:female|male|f|m))\b" + NOT_AN_AGE, re.I | re.M
     ),
     re.compile(r"\b(?:at|now)\s+(\d{2})\b" + NOT_AN_AGE, re.I),
+    re.compile(r"\A\s*(\d{2}),\s" + NOT_AN_AGE),
+    re.compile(r"\A\s*(\d{2})\s(?-i:[mf])\b"),
+    re.compile(NOT_A_DISTANCE + r"\b(\d{2})(?-i:[mf])\s*[.!?]?\s*\Z"),
     re.compile(r"[.!?]\s+(\d{2})\.?\s*$"),
 ]
 DECADE = re.compile(
@@ -137,6 +166,7 @@ FEMALE = re.compile(
     r"|\b\d{1,3}\s*/\s*(?-i:F)\b|\b(?-i:\d{1,2}\s?F)\b"
     r"|\b(?:y/?o|yrs?(?:[- ]old)?|years?(?:[- ]old)?)\s?(?-i:F)\b"
     r"|(?:^|[(,/:]\s*|\b(?:i'?m|am|aged?)\s+)(?-i:\d{1,2}f)(?=[\s,)./]|$)"
+    r"|\A\s*\d{2}\s(?-i:f)\b|" + NOT_A_DISTANCE + r"\b(?-i:\d{2}f)\s*[.!?]?\s*\Z"
     r"|\b(pregna\w*|pregn\w*|pregant|postpartum|gave birth|c-?section|caesarean|"
     r"hysterectomy|menopaus\w*|ovarian|uterus|uterine|womb|"
     r"trimester|my period|menstrua\w*|had my baby|postnatal|breastfeeding)\b",
@@ -146,7 +176,8 @@ MALE = re.compile(
     r"\b(man|male|gentleman|boy|son|he|him|his|hes|bloke|guy|lad|chap|fella)\b(?!'s|\s+was born)"
     r"|\b(?-i:Mr)\b|\b\d{1,3}\s*/\s*(?-i:M)\b|\b(?-i:\d{1,2}\s?M)\b"
     r"|\b(?:y/?o|yrs?(?:[- ]old)?|years?(?:[- ]old)?)\s?(?-i:M)\b"
-    r"|(?:^|[(,/:]\s*|\b(?:i'?m|am|aged?)\s+)(?-i:\d{1,2}m)(?=[\s,)./]|$)",
+    r"|(?:^|[(,/:]\s*|\b(?:i'?m|am|aged?)\s+)(?-i:\d{1,2}m)(?=[\s,)./]|$)"
+    r"|\A\s*\d{2}\s(?-i:m)\b|" + NOT_A_DISTANCE + r"\b(?-i:\d{2}m)\s*[.!?]?\s*\Z",
     re.I,
 )
 """Age-and-sex shorthand: "67M", "45 F" in capitals anywhere; "35m", "(45f)" in lower case only
@@ -233,7 +264,9 @@ def pregnancy(text: str) -> Iterator[Hit]:
 
 
 POSTPARTUM = re.compile(
-    r"\b(?:gave birth|delivered|had (?:my|the|a) baby|had a c-?section)\s+(?:about\s+)?"
+    r"\b(?:gave birth|delivered|had (?:my|her|our|the|a) (?:(?:first|second|third|fourth|"
+    r"new|little)\s+)?(?:baby|son|daughter|twins|boy|girl)|had a c-?section|"
+    r"(?:baby|son|daughter|twins) (?:was|were) born)\s+(?:about\s+|just\s+|only\s+)?"
     + NUM
     + r"\s*(days?|weeks?|wks?|months?)\s+ago\b"
     r"|\b" + NUM + r"\s*(days?|weeks?|wks?|months?|/52|/7)\s*(?:ago\s*)?"
@@ -639,7 +672,9 @@ def venomous_bite(text: str) -> Iterator[Hit]:
 
 JOURNEY = re.compile(
     r"\b(\d{1,2}(?:\.\d)?)\s*-?\s*(?:h|hr|hrs|hour|hours)\s*-?\s*(?:long\s+|round\s+|return\s+)?"
-    r"(?:flight|flights|drive|car journey|coach|bus|train|journey|trip|plane)\b",
+    r"(?:flight|flights|drive|car journey|coach|bus|train|journey|trip|plane)\b"
+    r"|\b(\d{1,2}(?:\.\d)?)\s*(?:h|hr|hrs|hours?)\s+(?:in|on)\s+(?:the|a|my|our)\s+"
+    r"(?:van|car|coach|bus|train|plane|lorry|truck|cab|camper\w*|motorhome)\b",
     re.I,
 )
 LONG_JOURNEY_HOURS = 4
@@ -651,7 +686,8 @@ def journey(text: str) -> Iterator[Hit]:
     """ "11hr flight", "a 14-hour drive": a long journey."""
     m = JOURNEY.search(text)
     if m:
-        yield "long_journey", float(m.group(1)) >= LONG_JOURNEY_HOURS, m.group(0)
+        hours = float(m.group(1) or m.group(2))
+        yield "long_journey", hours >= LONG_JOURNEY_HOURS, m.group(0)
 
 
 CANT_WITHOUT_BREATH = re.compile(

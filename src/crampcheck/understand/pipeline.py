@@ -16,7 +16,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
 from typing import Any
 
 import spacy
@@ -109,7 +110,7 @@ def _negation_termset() -> dict[str, list[str]]:
         ],
         "preceding_negations": [*base["preceding_negations"], *LAY_NEGATIONS],
         "following_negations": [*base["following_negations"], "free", "negative"],
-        "termination": [*base["termination"], *SUBJECT_STARTS, ";"],
+        "termination": [*base["termination"], *SUBJECT_STARTS, ";", "\u2013", "\u2014"],
     }
 
 
@@ -207,15 +208,29 @@ def _phrases(matcher: PhraseMatcher, co_firing: frozenset[str]) -> Callable[[Doc
     return find
 
 
+def _case_may_split(special: Collection[str], phrase: str) -> bool:
+    """Whether the tokenizer could split the upper-case form of ``phrase`` differently:
+    only a phrase with a character other than a letter or a space, or with a word that
+    is one of the tokenizer's ``special`` (case-sensitive) cases ("cannot", "dont"), can."""
+    return bool(_NOT_PLAIN.search(phrase)) or any(word in special for word in phrase.split())
+
+
+_NOT_PLAIN = re.compile(r"[^a-z ]")
+
+
 def _phrase_docs(nlp: Language, phrases: list[str]) -> list[Doc]:
     """One pattern per phrase, and a second when the tokenizer splits its upper-case form
-    differently ("t2dm" is two tokens, "T2DM" one), so both spellings match."""
+    differently ("t2dm" is two tokens, "T2DM" one), so both spellings match. Tokenizing
+    is most of the start-up time, so the upper-case form is tried only where it can
+    differ."""
     docs = []
+    special = frozenset(getattr(nlp.tokenizer, "rules", None) or {})
     for phrase in phrases:
         variants = [nlp.make_doc(phrase)]
-        upper = nlp.make_doc(phrase.upper())
-        if len(upper) != len(variants[0]):
-            variants.append(upper)
+        if _case_may_split(special, phrase):
+            upper = nlp.make_doc(phrase.upper())
+            if len(upper) != len(variants[0]):
+                variants.append(upper)
         for doc in variants:
             for token in doc:
                 token.norm_ = stem(token.text)

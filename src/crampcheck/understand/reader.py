@@ -126,7 +126,8 @@ SIDED = re.compile(r"\b(one|left|right|l|r|lt|rt|single|unilateral\w*|calf|leg|s
 
 CALF_WORDS = re.compile(r"\b(calf|calves|calfs|shin|shins|leg|legs|lower limb|thigh)\b", re.I)
 LEG_WORDS = re.compile(
-    r"\b(leg|legs|calf|calves|calfs|shin|shins|ankle|ankles|foot|feet|knee|thigh|lower limb)\b",
+    r"\b(leg|legs|calf|calves|calfs|shin|shins|ankle|ankles|foot|feet|knee|thigh|lower limb|"
+    r"jeans|trousers|sock|socks|boot|boots|leggings)\b",
     re.I,
 )
 
@@ -218,7 +219,8 @@ def _quinine_reaction(
 
 WATER = re.compile(
     r"\b(sea|lake|river|pool|loch|ocean|swim\w*|beach|reservoir|quarry|buoys?|shore|"
-    r"depth|deep (?:end|water)|surf\w*|canal|pond|pontoon|harbour|harbor|bay)\b"
+    r"depth|deep (?:end|water)|surf\w*|canal|pond|pontoon|harbour|harbor|bay|boat|kayak\w*|"
+    r"paddleboard\w*|jetty|pier|choppy)\b"
     r"|\b(?:in|into|under) the water\b",
     re.I,
 )
@@ -254,15 +256,21 @@ def _deep_water(found: dict[str, TextFinding], text: str) -> dict[str, TextFindi
 
 
 LEG = r"\b(?:leg|foot|calf|knee|shin|toes)\b"
-PALE = r"\b(?:white|pale|blue|grey|gray|mottled|waxy|marbled|paper)\b"
-COLD = r"\b(?:cold|colder|cool|cooler|icy|freezing|fridge)\b"
+PALE = (
+    r"\b(?:white|whitish|pale|blue|bluish|blueish|grey|gray|greyish|grayish|mottled|blotchy|"
+    r"waxy|marbled|paper|ashen|colourless|colorless|drained of colou?r)\b"
+)
+COLD = r"\b(?:cold|colder|cool|cooler|icy|ice|freezing|fridge)\b"
 NO_PULSE = (
     r"\bpulses?\b[^.;]{0,40}\b(?:not palpable|absent|impalpable|not felt|can't be felt|"
     r"could not be felt|not detected)|\b(?:no|absent|impalpable)\s+(?:\w+\s+){0,2}pulses?\b"
 )
 ACUTE = re.compile(
     r"\b(?:sudden\w*|abrupt\w*|today|tonight|this (?:morning|afternoon|evening)|"
-    r"(?:\d+|one|two|three|four|five|six) (?:hours?|hrs?)|minutes? ago|just now)\b",
+    r"(?:\d+|one|two|three|four|five|six) (?:hours?|hrs?)|(?:an|half an) hour ago|"
+    r"minutes? ago|just now|"
+    r"since (?:lunch\w*|breakfast|dinner|tea ?time|midday|noon|this morning|last night)|"
+    r"out of (?:nowhere|the blue))\b",
     re.I,
 )
 NOT_ACUTE = re.compile(
@@ -293,7 +301,7 @@ def _acute_limb(found: dict[str, TextFinding], text: str) -> dict[str, TextFindi
         return {k: v for k, v in found.items() if k != "leg_cold_pale_sudden"}
     if "leg_cold_pale_sudden" in found:  # stated or denied in so many words
         return found
-    if chronic or not (acute or _true(found, "sudden_onset")):
+    if not (acute or _true(found, "sudden_onset")):
         return found
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         leg, cold = re.search(LEG, sentence, re.I), re.search(COLD, sentence, re.I)
@@ -301,6 +309,7 @@ def _acute_limb(found: dict[str, TextFinding], text: str) -> dict[str, TextFindi
             leg
             and cold
             and (re.search(PALE, sentence, re.I) or re.search(NO_PULSE, sentence, re.I))
+            and (not chronic or ACUTE.search(sentence))  # "for years" elsewhere is the old story
         ):
             return {
                 **found,
@@ -335,9 +344,14 @@ def _denied_in_general(found: dict[str, TextFinding], text: str) -> dict[str, Te
     return found
 
 
+SPACED_DASH = re.compile(r"(?<=\s)-(?=\s)")
+"""A hyphen standing alone between clauses ("it's not easing - the foot is white") is read as a
+dash, which ends a denial's reach like ";" (a hyphen inside "grey-white" is not)."""
+
+
 def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     """Findings stated or denied in ``text`` (checked first: see :mod:`checks`)."""
-    cleaned = break_long_chunks(check_text(text))
+    cleaned = SPACED_DASH.sub("\u2013", break_long_chunks(check_text(text)))
     found = _phrase_findings(model, cleaned)
     numbers = extract_numbers(cleaned)
     if any(fid == "age" for fid, _, _ in numbers):  # a stated age beats "my son", "elderly"

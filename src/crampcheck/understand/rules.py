@@ -28,6 +28,17 @@ TIGHT = {"breathless": 6, "bladder_bowel_change": 6, "loss_of_consciousness": 6,
          "saddle_numbness": 10, "hip_shoulder_weakness": 10}  # fmt: skip
 """Rules whose words include a negated verb ("can't breathe", "can't pee") must be tight:
 otherwise any "isn't" in a long clause joins any mention of breathing."""
+RULE_WINDOWS = {"leg_weakness|weak": 6, "severe_muscle_pain|limbs": 5,
+                "severe_muscle_pain|severe": 7,
+                "severe_headache|analgesia": 12,
+                "poisoning_suspected|packets": 8, "leg_weakness|clumsy": 6,
+                "leg_weakness|wiggle": 6,
+                "one_side_weakness_face_speech|face_numb": 8,
+                "one_side_weakness_face_speech|grip": 10, "calf_swollen_one_side|clothes": 10,
+                "calf_swollen_one_side|than": 6,
+                "in_deep_water_now|hold": 12, "in_deep_water_now|off": 8}  # fmt: skip
+"""Rules of common words that must sit close together: "leg has been stiff and weak" is weak
+legs, "legs cramp and I feel weak" is not."""
 PREFIX_LENGTH = 5
 """Stems this long also match longer words ("tingl" -> "tingling"); shorter ones must be exact."""
 
@@ -39,6 +50,48 @@ RULES: dict[str, list[list[str]]] = {
                                              "spilled", "leak"],
                                             ["corner", "side"], ["mouth", "lip", "lips"]],
     "leg_weakness|useless": [["leg", "foot", "legs"], ["useless"]],
+    "leg_weakness|weak": [["leg", "legs", "knee", "knees", "thigh", "thighs"],
+                          ["weak"]],
+    "leg_weakness|clumsy": [["leg", "legs", "foot"], ["clumsy"]],
+    "severe_muscle_pain|limbs": [["thigh", "thighs", "legs", "calves", "muscles", "buttocks"],
+                                 ["agony", "agonis", "agoniz", "excruciat", "unbearabl",
+                                  "killing"]],
+    "severe_muscle_pain|severe": [["severe"], ["pain", "ache", "aching"],
+                                  ["thigh", "thighs", "legs", "calves", "muscles", "buttocks"]],
+    "severe_headache|analgesia": [["headache", "head"],
+                                  ["analgesi", "paracetamol", "painkiller", "codeine", "ibuprofen",
+                                   "tablets"],
+                                  ["unresponsive", "resistant", "despite", "shift", "shifted",
+                                   "touch", "touched", "help", "helped", "work", "worked",
+                                   "refractory"]],
+    "poisoning_suspected|packets": [["empty", "missing", "open", "opened", "half-empty"],
+                                    ["packet", "packets", "strip", "blister", "bottle", "tablets",
+                                     "pills", "box"]],
+    "past_neuro_episodes|sight": [["lost", "lose", "loss", "losing", "blurred", "blurry"],
+                                  ["sight", "vision"], ["eye"],
+                                  ["back", "recovered", "returned", "cleared", "ago", "last"]],
+    "leg_weakness|wiggle": [["n't", "nt", "cannot", "unable"], ["wiggle", "wriggle"],
+                            ["toe", "toes", "foot", "feet"]],
+    "one_side_weakness_face_speech|face_numb": [["face", "facial", "cheek"], ["numb", "dead"],
+                                                ["side", "left", "right", "half"]],
+    "one_side_weakness_face_speech|grip": [["n't", "nt", "cannot", "unable", "drop", "dropping",
+                                            "dropped"],
+                                           ["grip", "hold", "lift"], ["right", "left"],
+                                           ["hand", "arm"]],
+    "calf_swollen_one_side|than": [["fatter", "bigger", "larger", "thicker", "wider", "puffier",
+                                    "chunkier", "swollen"],
+                                   ["than"], ["left", "right", "other"]],
+    "calf_swollen_one_side|clothes": [["jeans", "trousers", "trouser", "sock", "boot", "legging",
+                                       "leggings"],
+                                      ["tight", "tighter", "mark", "dig", "digs"],
+                                      ["side", "left", "right", "one"]],
+    "in_deep_water_now|hold": [["holding", "hanging", "clinging", "gripping", "hold", "hang",
+                                "cling", "grip"],
+                               ["buoy", "rope", "boat", "kayak", "paddleboard", "ladder", "float",
+                                "noodle", "rock", "jetty", "pier", "surfboard", "board"]],
+    "in_deep_water_now|off": [["off"], ["beach", "shore", "coast", "boat"],
+                              ["m", "metres", "meters", "yards", "km", "way", "far", "miles",
+                               "mile"]],
     "leg_weakness|trips": [["catch", "catching", "trip", "tripping", "scuff", "scuffing", "drag",
                             "dragging", "slap", "slapping"],
                            ["toe", "toes", "foot", "kerb", "kerbs", "curb", "curbs"]],
@@ -169,13 +222,20 @@ RULES: dict[str, list[list[str]]] = {
                             ["tablet", "pill", "bottle", "liquid", "chemical", "bleach",
                              "antifreeze", "weedkiller", "medicine", "poison", "berry", "berries"],
                             ["mistake", "many", "accident", "into", "whole", "packet", "garage",
-                             "intentional", "nana", "gran"]],
+                             "intentional", "nana", "gran", "grandma", "granny", "nan",
+                             "grandad", "grandpa", "missing", "strip", "blister"]],
     "dark_urine": [["urine", "pee", "wee", "piss", "urinat"],
                    ["dark", "brown", "cola", "coke", "tea", "black", "red", "blood"]],
     "dark_urine|water": [["water"], ["dark", "brown", "cola", "coke", "tea", "black"],
                          ["my", "his", "her", "passing", "passed", "pass"]],
     "tense_leg_after_injury": [["leg", "shin", "calf", "cast", "compartment", "thigh"],
-                               ["tense", "burst", "bursting", "proportion", "drum"]],
+                               ["burst", "bursting", "proportion", "drum"]],
+    "tense_leg_after_injury|tense": [["leg", "shin", "calf", "cast", "compartment", "thigh"],
+                                     ["tense"],
+                                     ["swollen", "swelling", "shiny", "hard", "agony", "excruciat",
+                                      "proportion", "painkiller", "bursting", "woody", "wood",
+                                      "tender", "exquisit", "morphine", "passive"]],
+    "tense_leg_after_injury|compartment": [["compartment"], ["tense", "tight", "hard", "swollen"]],
     "cannot_bear_weight": [["weight", "stand", "step"], ["n't", "nt", "cannot", "unable", "refus"],
                            ["weight", "any", "all", "foot", "four"]],
     "one_side_weakness_face_speech": [["face", "mouth", "smile", "speech", "word", "talk",
@@ -245,6 +305,7 @@ VETO: dict[str, list[str]] = {
     "leg_cold_pale_sudden": ["raynaud", "raynauds", "winter"],
     "one_side_weakness_face_speech": ["tingl", "tingling", "tingle", "pins"],
     "tense_leg_after_injury": ["erythema", "cellulitis"],
+    "calf_warm_red": ["everyone", "everybody", "else"],
     "venomous_bite": ["naevi", "nevi", "naevus", "nevus", "angioma", "angiomas", "veins"],
     "cannot_bear_weight": ["lost", "lose", "losing", "gain", "gained", "gaining"],
     "ankles_swollen_both": ["one", "left", "right", "l", "r", "lt", "rt", "unilateral", "only"],
@@ -354,6 +415,7 @@ def _group_id(group: list[str]) -> int:
 
 
 RULE_GROUPS = [(fid, [_group_id(g) for g in groups]) for fid, groups in COMPILED]
+RULE_WINDOW_OF: list[int | None] = [RULE_WINDOWS.get(key) for key in RULES]
 NORMAL_GROUPS = [(fid, [_group_id(g) for g in groups]) for fid, groups in NORMAL]
 VETO_GROUPS = {fid: _group_id(_stems(words)) for fid, words in VETO.items()}
 CACHE_SIZE = 65_536
@@ -475,7 +537,9 @@ def _fire(
     return None
 
 
-def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False) -> Span | None:
+def _first_hit(
+    hits: _Hits, groups: list[int], label: str, normal: bool = False, window: int | None = None
+) -> Span | None:
     if not all(group in hits.at for group in groups):
         return None  # some word group has no word anywhere in the text
     veto = None if normal else VETO_GROUPS.get(label)
@@ -483,8 +547,8 @@ def _first_hit(hits: _Hits, groups: list[int], label: str, normal: bool = False)
     for start, end in hits.pairs if wide else hits.clauses:
         if veto is not None and hits.within(start, end, veto):
             continue
-        window = SENTENCE_WINDOW if wide else TIGHT.get(label, WINDOW)
-        hit = _fire(hits, start, end, groups, window, comma_free=label in TIGHT)
+        reach = SENTENCE_WINDOW if wide else window or TIGHT.get(label, WINDOW)
+        hit = _fire(hits, start, end, groups, reach, comma_free=label in TIGHT)
         if (
             hit is not None
             and normal
@@ -552,10 +616,13 @@ def co_occurrence(span_key: str) -> Callable[[Doc], Doc]:
         found = {s.label_ for s in doc.spans[span_key]}
         extra = []
         hits = _Hits(doc)
-        for normal, rules in ((False, RULE_GROUPS), (True, NORMAL_GROUPS)):
-            for fid, groups in rules:
+        for normal, rules, windows in (
+            (False, RULE_GROUPS, RULE_WINDOW_OF),
+            (True, NORMAL_GROUPS, [None] * len(NORMAL_GROUPS)),
+        ):
+            for (fid, groups), window in zip(rules, windows, strict=True):
                 skip = normal and fid in found and fid not in NORMAL_EVEN_IF_STATED
-                span = None if skip else _first_hit(hits, groups, fid, normal)
+                span = None if skip else _first_hit(hits, groups, fid, normal, window)
                 if span is not None:
                     span._.normal = normal
                     extra.append(span)
