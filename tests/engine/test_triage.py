@@ -109,3 +109,19 @@ def test_a_warning_sign_in_pregnancy_still_calls_for_same_day_care() -> None:
     known = {"pregnant": True, "pregnancy_second_half": True, "night_cramps": True,
              "ankles_swollen_both": True, "female": True, "age_18_to_49": True}  # fmt: skip
     assert level(known) <= TRIAGE_ORDER.index("urgent")
+
+
+def test_signs_of_an_underactive_thyroid_with_cramps_lead_to_a_booked_gp_visit() -> None:
+    # tired, cold, constipated, heavier, dry skin for months, with aching cramping calves:
+    # night cramps may still rank first, but the thyroid is worth a blood test (nice_ng145)
+    known = {"hypothyroid_features": True, "site_calf": True, "long_standing": True,
+             "female": True, "age_50_to_64": True}  # fmt: skip
+    result = decide(MODEL, known, lambda k: posterior(MODEL, k))
+    assert result.level == "routine"
+    assert any("Hypothyroidism" in r and "booked appointment" in r for r in result.reasons)
+
+
+def test_without_thyroid_signs_the_same_cramps_stay_self_care() -> None:
+    known = {"hypothyroid_features": False, "site_calf": True, "long_standing": True,
+             "female": True, "age_50_to_64": True}  # fmt: skip
+    assert level(known) == TRIAGE_ORDER.index("self_care")

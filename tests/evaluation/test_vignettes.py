@@ -25,11 +25,9 @@ MODEL = default_model()
 KNOWN_UNDER_TRIAGE = {
     "hypokalaemia-dev-1": "low potassium looks like ordinary night cramps until a blood test",
     "b_vitamin_deficiency-dev-1": "B-vitamin deficiency has no feature that questions can tell",
-    "hypothyroidism-dev-1": "the thyroid features are too vague to lift triage without a test",
     # four of the 90 cases added on 2026-11-21 by a fresh author; their answers predate the
     # blood-result findings, so a stated result cannot count in the answers form
     "hypokalaemia-ydev-29": "mild low potassium from laxatives; the result is only in the text",
-    "hypothyroidism-ydev-31": "the thyroid features are too vague to lift triage without a test",
     "hypocalcaemia_vitamin_d-ydev-35": "low vitamin D; the result is only in the text",
     "flat_feet-ydev-45": "flat feet in a child reads as growing pains or night cramps",
     # two of the 80 case-report-style cases added later on 2026-11-21
@@ -51,12 +49,18 @@ KNOWN_UNDER_TRIAGE = {
     "lymphoedema-sdev-72": "lymphoedema without its history reads as pregnancy or night cramps",
     # two of the 90 balanced cases added last in that session
     "b_vitamin_deficiency-tdev-1": "B-vitamin deficiency has no feature that questions can tell",
-    "hypothyroidism-tdev-1": "the thyroid features are too vague to lift triage without a test",
     # two of the 80 cases added at the very end of that session
     "heart_failure-udev-17": "fluid on the lungs (breathless at rest, blue lips) has no finding "
     "of its own; breathlessness with heart failure stops at urgent",
     "hypokalaemia-udev-19": "low potassium with all-over weakness and palpitations: the "
     "emergency escalation needs legs too weak to stand (dev authors disagree on the rest)",
+    # three of the 240 cases added in the session of 2026-11-21 (part 4)
+    "stress_anxiety_sleep-vdev-1": "twitching from stress and poor sleep, strength normal: "
+    "the author books a GP visit for the worry; the knowledge base calls it self-care",
+    "dehydration-zdev-1": "cannot keep fluids down and barely passing urine has no finding "
+    "of its own, so dehydration stays at self-care",
+    "hypothyroidism-wdev-1": "thyroid features without a test stay below the thyroid alert "
+    "when night cramps and pregnancy-like swelling explain the rest",
 }
 
 

@@ -81,7 +81,8 @@ def _candidates(
         level, why = condition_level(cond, known)
         if post[i] < LIKELY and i != top:
             level = "urgent" if level == "emergency" else level
-            yield level, f"{cond.name} cannot be ruled out ({post[i]:.0%}); get it checked today."
+            when = "today" if level == "urgent" else "at a booked appointment"
+            yield level, f"{cond.name} cannot be ruled out ({post[i]:.0%}); get it checked {when}."
             continue
         yield level, f"{cond.name} is likely ({post[i]:.0%}).{' ' + why if why else ''}"
 
