@@ -61,6 +61,11 @@ KNOWN_UNDER_TRIAGE = {
     "of its own, so dehydration stays at self-care",
     "hypothyroidism-wdev-1": "thyroid features without a test stay below the thyroid alert "
     "when night cramps and pregnancy-like swelling explain the rest",
+    # two of the 160 cases added later in that session
+    "fracture_joint_injury-gdev-1": "an ankle out of shape at 95, unable to stand: the rule "
+    "for not bearing weight is urgent (the author follows NHS advice to call 999)",
+    "chronic_kidney_disease-gdev-1": "fluid overload after missed dialysis (breathless at rest, "
+    "cannot lie flat) has no finding of its own; breathlessness stops at urgent",
 }
 
 

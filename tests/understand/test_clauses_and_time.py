@@ -468,3 +468,27 @@ def test_ages_births_and_journeys_in_shorthand(text: str, expected: dict[str, ob
 def test_a_distance_at_the_end_is_not_an_age_and_sex(text: str) -> None:
     read = {f.id: f.value for f in read_text(MODEL, text)}
     assert "age" not in read and "sex" not in read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I drink about 4 pints most nights", {"heavy_alcohol": True, "frequent_weekly": None}),
+        ("a glass of wine a week", {"heavy_alcohol": False}),
+        (
+            "2 bottles of wine a night and cramps every night",
+            {"heavy_alcohol": True, "night_cramps": True},
+        ),
+        ("she was out cold for about a minute", {"attacks_short": None}),
+        (
+            "calves ache when i walk up hill, goes off when i stop for a min",
+            {"attacks_short": None},
+        ),
+        ("doing about 60 hours a week, my calves cramp", {"cramp_duration_s": None}),
+        ("the cramp lasts about 2 minutes", {"cramp_duration_s": 120.0}),
+        ("She had a febrile convulsion when she was 2", {"age": None}),
+    ],
+)
+def test_amounts_read_for_what_they_measure(text: str, expected: dict[str, object]) -> None:
+    read = {f.id: f.value for f in read_text(MODEL, text)}
+    assert {k: read.get(k) for k in expected} == expected

@@ -125,3 +125,31 @@ def test_the_typo_cache_stays_bounded_and_answers_the_same() -> None:
     assert len(repair._cache) <= 10
     assert repair("swolen") == "swollen"
     assert repair("swolen") == "swollen"  # from the cache
+
+
+NUMBER_TEMPLATES = [
+    "doing about {n} hours a week, my calves cramp",
+    "the cramp lasted for {n} hours",
+    "cramps for {n} minutes every night",
+    "I am {n} years old with leg cramps",
+    "she's {n} and her calf cramps",
+    "{n}M, calf cramps",
+    "{n} weeks pregnant, cramps at night",
+    "calf pain after I walk {n} metres",
+    "I can walk {n} miles before my calf hurts",
+    "cramps since {n} weeks, lasting {n} seconds",
+]
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(NUMBER_TEMPLATES),
+    st.one_of(st.integers(0, 10**7), st.floats(0, 1e7, allow_nan=False).map(lambda x: f"{x:.1f}")),
+)
+def test_a_number_read_from_a_story_is_always_one_the_engine_accepts(
+    template: str, n: object
+) -> None:
+    # a reading out of a finding's range ("60 hours a week" as a cramp's length) must be
+    # dropped, never turned into an error about an answer the person did not give
+    result = crampcheck.assess(text=template.format(n=n), model=MODEL)
+    assert result.triage.level

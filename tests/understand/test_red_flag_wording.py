@@ -689,3 +689,77 @@ def test_more_warning_signs_from_a_fresh_reader_set(text: str, finding: str) -> 
 
 def test_several_cramps_are_not_severe_pain() -> None:
     assert "severe_muscle_pain" not in found("Overnight several cramps in both calves")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        (
+            "sea swimming 200 metres out, calf locked, cant kick treading water with my arms",
+            "in_deep_water_now",
+        ),
+        ("I can't walk because my calf is swollen", "calf_swollen_one_side"),
+        (
+            "since about lunchtime my right leg has gone cold and sort of bluey white from the "
+            "knee down and its numb I had the stents put in that leg two years ago",
+            "leg_cold_pale_sudden",
+        ),
+        (
+            "he's really sleepy, can't follow the TV and called the dog by the wrong name",
+            "confusion",
+        ),
+        (
+            "his belly keeps filling up with fluid - the hospital has drained it twice",
+            "jaundice_or_swollen_belly",
+        ),
+        ("he trod on a nail in the cowshed and it went through his trainer", "dirty_wound"),
+        ("now my toes hurt even in bed at night", "rest_pain_foot"),
+        ("the tip of my second toe has gone dark", "ulcer_or_black_toes"),
+        ("there's a sore on the ball of her right foot", "ulcer_or_black_toes"),
+        ("pain shoots from my right buttock down the back of my leg", "shooting_pain_down_leg"),
+        ("harder and harder to get up out of a low chair", "hip_shoulder_weakness"),
+    ],
+)
+def test_signs_from_the_later_fresh_sets(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I can't see any swelling", "calf_swollen_one_side"),
+        ("she can't feel any lump and the calf is not swollen", "calf_swollen_one_side"),
+        ("both legs, nothing's swollen or red", "calf_warm_red"),
+    ],
+)
+def test_seeing_and_feeling_nothing_still_deny(text: str, finding: str) -> None:
+    assert found(text).get(finding) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        (
+            "he got knocked out in a clash of heads last season - today he's chatting",
+            "loss_of_consciousness",
+        ),
+        ("Years back I had a fit when I tried to stop drinking, nothing since", "seizure"),
+        ("I had a stent put in for chest pain 3 years ago", "chest_pain"),
+        ("She had a febrile convulsion when she was 2", "seizure"),
+        ("My dad died of a stroke so every twinge panics me", "one_side_weakness_face_speech"),
+        ("Coughing makes it worse", "flu_symptoms"),
+        ("I drink 4 pints most nights and GP says cut down", "skin_break"),
+    ],
+)
+def test_warning_signs_of_long_ago_or_of_someone_else_are_not_current(
+    text: str, finding: str
+) -> None:
+    assert found(text).get(finding) is not True
+
+
+def test_a_fit_minutes_ago_is_current() -> None:
+    assert found("she had a fit 10 minutes ago").get("seizure") is True
+
+
+def test_a_puncture_wound_or_bite_is_a_break_in_the_skin() -> None:
+    assert found("stood on a rusty nail 10 days ago").get("skin_break") is True

@@ -120,8 +120,8 @@ AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})[- ](?:year[- ]old|yo)\b", re.I),
     re.compile(r"(?<![\d.])(\d{1,3})\s*/\s*(?-i:[MF])\b"),
     re.compile(
-        r"\b(?:she|he|they|mum|mom|dad|mother|father|husband|wife|hubby|son|daughter|nan|gran|"
-        r"grandad|granddad|grandma|grandpa|partner|sister|brother|client|patient|pt|resident)"
+        r"(?<!when )\b(?:she|he|they|mum|mom|dad|mother|father|husband|wife|hubby|son|daughter|"
+        r"nan|gran|grandad|granddad|grandma|grandpa|partner|sister|brother|client|patient|pt|resident)"
         r"(?:'s|\s+is|\s+was|\s+turned|\s*\()\s*(\d{1,3})\b" + NOT_AN_AGE,
         re.I,
     ),
@@ -296,8 +296,28 @@ DURATION = re.compile(
 )
 
 
+NOT_A_CRAMP_BEFORE = re.compile(
+    r"\b(?:fit|fits|seizure|fitting|convuls\w*|shaking|jerk|jerks|jerked|jerking|out cold|"
+    r"unconscious|unresponsive|blacked out|"
+    r"passed out|stop|stops|stopped|stopping|rest|resting|sit down|sat down|pause|drove|driving|"
+    r"flight|flew|journey|slept|sleep|sleeping)\b[^.;,!?]*$",
+    re.I,
+)
+NOT_A_CRAMP_AFTER = re.compile(
+    r"^[^.;,!?]{0,12}\b(?:standing still|stood still|rest|resting|sitting down|sat down|"
+    r"of rest|sleep|a night|asleep|unconscious|out cold|a week|a day|per week|per day|"
+    r"each week|every week|a shift)\b",
+    re.I,
+)
+"""A length told about something else: how long a fit or a blackout lasted, how long a rest
+eases walking pain ("goes off when I stop for a min"), a journey or a night's sleep."""
+
+
 def cramp_duration(text: str) -> Iterator[Hit]:
     for m in DURATION.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        if NOT_A_CRAMP_BEFORE.search(before) or NOT_A_CRAMP_AFTER.search(text[m.end() :]):
+            continue
         unit = _unit(m.group(2), SECONDS)
         if unit is not None:
             seconds = round(number(m.group(1)) * unit, 1)
@@ -352,7 +372,8 @@ RARELY = re.compile(
 
 NOT_THE_CRAMPS = re.compile(
     r"\b(?:play|plays|playing|swim|swims|train|trains|training|run|runs|go|goes|gym|work|works|"
-    r"drink|drinks|take|takes|taking|dialysis|hd|walk|walks|cycle|cycles|dose|tablet|mg)\b"
+    r"drink|drinks|take|takes|taking|dialysis|hd|walk|walks|cycle|cycles|dose|tablet|mg|pints?|"
+    r"units?|glass|glasses|cans?|coffees?|cups?|beers?|cigarettes?|fags?)\b"
     r"[^.,;]{0,25}$",
     re.I,
 )
@@ -375,7 +396,14 @@ def frequency(text: str) -> Iterator[Hit]:
         rate = (low or number(count)) * PER_WEEK[period.lower()]  # "once or twice": the lower
         yield "frequent_weekly", rate >= 2, m.group(0)
         return
-    every = EVERY.search(text)
+    every = next(
+        (
+            e
+            for e in EVERY.finditer(text)
+            if not NOT_THE_CRAMPS.search(text[max(0, e.start() - 40) : e.start()])
+        ),
+        None,
+    )
     if every:
         yield "frequent_weekly", True, every.group(0)
         return
@@ -738,10 +766,39 @@ def pregnancy_blood_pressure(text: str) -> Iterator[Hit]:
             yield "high_blood_pressure_pregnancy", systolic >= 140 or diastolic >= 90, m.group(0)
 
 
+DRINKS = re.compile(
+    r"\b" + NUM + r"\s*(pints?|cans?|bottles? of (?:wine|beer|lager|cider)|"
+    r"glass(?:es)? of (?:wine|beer)|units?|drinks|beers|lagers|large glass(?:es)?)"
+    r"(?:\s+of\s+[a-z]+)?\s+(?:a|an|per|every|each|most|at|on)\s+"
+    r"(day|night|nights|evening|evenings|week|weekends?)\b",
+    re.I,
+)
+UNITS_EACH = {"pint": 2.3, "can": 2.0, "bottle": 9.0, "glass": 2.1, "large glass": 3.0, "unit": 1.0,
+              "drink": 2.0, "beer": 2.0, "lager": 2.3}  # fmt: skip
+"""UK alcohol units in a pint of beer, a can, a bottle or a glass of wine (NHS "alcohol units")."""
+PER_WEEK_DRINKING = {"day": 7, "night": 7, "evening": 7, "nights": 5, "evenings": 5, "week": 1,
+                     "weekend": 2, "weekends": 2}  # fmt: skip
+HEAVY_UNITS_A_WEEK = 14
+"""More than 14 units a week is above the UK low-risk limit (the finding's own question)."""
+
+
+def drinking(text: str) -> Iterator[Hit]:
+    """ "4 pints most nights", "a bottle of wine a night": heavy when over 14 units a week."""
+    m = DRINKS.search(text)
+    if m is None or re.search(
+        r"\b(?:no|not|never|used to)\b[^.;,]{0,20}$", text[: m.start()], re.I
+    ):
+        return
+    kind = m.group(2).lower()
+    each = next((u for k, u in UNITS_EACH.items() if kind.startswith(k)), 2.0)
+    weekly = number(m.group(1)) * each * PER_WEEK_DRINKING[m.group(3).lower()]
+    yield "heavy_alcohol", weekly > HEAVY_UNITS_A_WEEK, m.group(0)
+
+
 EXTRACTORS: list[Callable[[str], Iterator[Hit]]] = [
     age, sex, pregnancy, postpartum, cramp_duration, walking_distance, frequency,
     problem_duration, laterality, temperature, labs, pregnancy_blood_pressure, glucose,
-    muscle_power, venomous_bite, consciousness, journey, breath_on_effort,
+    muscle_power, venomous_bite, consciousness, journey, breath_on_effort, drinking,
 ]  # fmt: skip
 
 

@@ -68,6 +68,8 @@ FAMILY = [
     "grandmother had", "grandfather had", "nan had", "grandma had", "grandpa had",
     "family history of", "family history", "fhx of", "fhx", "fh of", "fh:", "runs in",
     "mother has", "father has", "mum has", "dad has", "parents had", "aunt had", "uncle had",
+    "died of", "died from", "passed away from", "passed away with", "lost my dad to",
+    "lost my mum to", "lost my mother to", "lost my father to",
 ]  # fmt: skip
 FAMILY_FOLLOWING = [
     "runs in the family", "runs in my family", "in the family", "in my family",
@@ -76,6 +78,17 @@ FAMILY_FOLLOWING = [
 ]  # fmt: skip
 """Following cues for what is not the person's present problem: a relative's, or their own
 long ago ("I had febrile fits as a toddler")."""
+PAST_BEFORE = [
+    "years back", "years ago", "last year", "last season", "a few years back", "in the past",
+    "previously", "once had", "in my twenties", "in my thirties", "in my teens",
+]  # fmt: skip
+PAST_AFTER = [
+    "years ago", "year ago", "months ago", "years back", "last year", "last season",
+    "when she was", "when he was", "when i was", "when they were", "in the past",
+    "years earlier", "as a teenager",
+]  # fmt: skip
+"""Cues that put an event long ago ("he got knocked out last season", "years back I had a fit");
+the reader drops such a warning sign, which must be current (see ``reader.CURRENT_ONLY``)."""
 
 
 def _clinical() -> dict[str, list[str]]:
@@ -117,6 +130,12 @@ def _negation_termset() -> dict[str, list[str]]:
 SPAN_KEY = "findings"
 NOT_A_FINDING = "not_a_finding"
 NOT_FINDINGS = [
+    "cut down", "cut back", "cut out", "cutting down", "cutting back", "cut it out",
+    "cut the grass", "cut my hours", "cut my toenails", "power cut",
+    "coughing makes it worse", "worse when i cough", "worse when coughing", "worse on coughing",
+    "cough or sneeze", "coughing or sneezing", "coughs or sneezes",
+    "unresponsive to analgesia", "unresponsive to painkillers", "unresponsive to paracetamol",
+    "unresponsive to treatment", "unresponsive to simple analgesia", "unresponsive to codeine",
     "faint pulse", "faint pulses", "pulses faint", "pulse faint", "pulses are faint",
     "pulse is faint", "dp faint", "pt faint", "dp pulse faint", "pedal pulses faint",
     "faintly palpable", "faint but palpable", "palpable but faint", "faint rash", "faint bruise",
@@ -276,6 +295,7 @@ def build_pipeline(model: CompiledModel) -> Language:
                           "extension_name": "hypothetical"}),
         ("family", {"neg_termset": _termset(FAMILY, FAMILY_FOLLOWING),
                     "extension_name": "family"}),
+        ("past", {"neg_termset": _termset(PAST_BEFORE, PAST_AFTER), "extension_name": "past"}),
     ]  # fmt: skip
     for name, config in configs:
         negex = Negex(nlp, name, span_keys=[SPAN_KEY], **config)

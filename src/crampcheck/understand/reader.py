@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from crampcheck.engine.model import CompiledModel
 from crampcheck.understand.checks import MAX_TEXT, break_long_chunks, check_text
-from crampcheck.understand.numbers import extract_numbers
+from crampcheck.understand.numbers import NOT_A_CRAMP_AFTER, NOT_A_CRAMP_BEFORE, extract_numbers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -48,6 +48,32 @@ def _verb_negation_ends_at_comma(span: Any) -> bool:
             return comma
         elif word in ("no", "denies", "denied", "without", "nil", "none", "negative", "nor"):
             return False
+    return False
+
+
+ABILITY = {"ca", "can", "could", "couldn", "wo", "unable"}
+PERCEPTION = {"see", "feel", "find", "notice", "spot", "detect", "tell", "remember", "recall",
+              "say", "hear", "think", "recollect", "seen", "felt", "found", "noticed"}  # fmt: skip
+
+
+def _ability_denies_another_verb(span: Any) -> bool:
+    """ "can't kick, treading water", "can't walk because the calf is swollen": not being able
+    to do one thing does not deny what follows that verb. Seeing and feeling are the
+    exceptions ("can't see any swelling" denies it)."""
+    doc = span.doc
+    for i in range(span.start - 1, max(span.sent.start, span.start - 12) - 1, -1):
+        word = doc[i].lower_
+        if word in ("no", "not", "n't", "nt", "never", "without", "nil", "denies", "nor"):
+            able = word in ("not", "n't", "nt") and i > 0 and doc[i - 1].lower_ in ABILITY
+            if word == "not" and doc[i - 1].lower_ == "unable":
+                able = True
+            verb = i + 1 + (doc[i + 1].lower_ == "to" if i + 1 < len(doc) else 0)
+            return able and verb < span.start and doc[verb].lower_ not in PERCEPTION
+        if word == "cannot" or (
+            word == "unable" and i + 1 < len(doc) and doc[i + 1].lower_ == "to"
+        ):
+            verb = i + 1 + (word == "unable")
+            return verb < span.start and doc[verb].lower_ not in PERCEPTION
     return False
 
 
@@ -88,18 +114,51 @@ DENIAL_WINS = frozenset({"in_deep_water_now"})
 now" tells of deep water, but the person is out of it."""
 
 
+PAST_REACH = 10
+"""Tokens between a warning sign and the cue that puts it in the past: a story told in one
+unpunctuated breath ("... cold and bluey white ... I had the stents put in two years ago") must
+not lose its present to a cue at the far end."""
+
+
+def _near_past_cue(ent: Any) -> bool:
+    from crampcheck.understand.pipeline import PAST_AFTER, PAST_BEFORE
+
+    doc, sent = ent.doc, ent.sent
+    before = doc[max(sent.start, ent.start - PAST_REACH) : ent.start].text.lower()
+    after = doc[ent.end : min(sent.end, ent.end + PAST_REACH)].text.lower()
+    return any(c in before for c in PAST_BEFORE) or any(c in after for c in PAST_AFTER)
+
+
+RECENT = frozenset({"red_cord_vein", "leg_weakness", "fever", "recent_surgery", "dirty_wound",
+                    "leg_injury", "long_journey", "immobilised"})  # fmt: skip
+"""Findings about the last few weeks, besides the warning signs."""
+
+
+def _current_only(model: CompiledModel) -> frozenset[str]:
+    """Findings that count only when current: a warning sign, or something recent. Told as
+    long ago ("a fit years back", "a stent for chest pain 3 years ago") they are history."""
+    return frozenset(f.id for f in model.kb.findings if f.red_flag) | RECENT
+
+
 def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     found: dict[str, TextFinding] = {}
     from crampcheck.understand.pipeline import NOT_A_FINDING, SPAN_KEY
 
     doc = pipeline_for(model)(text)
+    current_only = _current_only(model)
     spans = list(doc.spans[SPAN_KEY])
     for ent in spans:
         if ent._.hypothetical or ent._.family or ent.label_ == NOT_A_FINDING:
             continue
+        if ent._.past and ent.label_ in current_only and _near_past_cue(ent):
+            continue  # "knocked out in a clash of heads last season" is not a collapse today
         if _said_more_exactly(ent, spans):
             continue
-        negated = (ent._.negex and not _verb_negation_ends_at_comma(ent)) or ent._.inner_negated
+        negated = (
+            ent._.negex
+            and not _verb_negation_ends_at_comma(ent)
+            and not _ability_denies_another_verb(ent)
+        ) or ent._.inner_negated
         value = False if ent._.normal else not negated  # "pee is normal" states an absence
         if not value and ent._.stated_only:
             continue
@@ -269,7 +328,8 @@ ACUTE = re.compile(
     r"\b(?:sudden\w*|abrupt\w*|today|tonight|this (?:morning|afternoon|evening)|"
     r"(?:\d+|one|two|three|four|five|six) (?:hours?|hrs?)|(?:an|half an) hour ago|"
     r"minutes? ago|just now|"
-    r"since (?:lunch\w*|breakfast|dinner|tea ?time|midday|noon|this morning|last night)|"
+    r"since (?:about |around )?(?:lunch\w*|breakfast|dinner|tea ?time|midday|noon|"
+    r"this morning|last night)|"
     r"out of (?:nowhere|the blue))\b",
     re.I,
 )
@@ -344,6 +404,48 @@ def _denied_in_general(found: dict[str, TextFinding], text: str) -> dict[str, Te
     return found
 
 
+IMPLIED = {"dirty_wound": "skin_break", "venomous_bite": "skin_break"}
+"""A puncture wound or a bite breaks the skin, whatever words told it."""
+
+
+def _implied(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
+    for fid, implied in IMPLIED.items():
+        if _true(found, fid) and implied not in found:
+            found[implied] = TextFinding(implied, True, found[fid].span)
+    return found
+
+
+def _length_of_something_else(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """ "Out cold for about a minute", "goes off when I stop for a min": a short attack read
+    from a phrase is dropped when the words before or after it time something else."""
+    short = found.get("attacks_short")
+    if short is None or "cramp_duration_s" in found:
+        return found
+    at = text.find(short.span)
+    if at >= 0 and (
+        NOT_A_CRAMP_BEFORE.search(text[max(0, at - 80) : at])
+        or NOT_A_CRAMP_AFTER.search(text[at + len(short.span) :])
+    ):
+        return {k: v for k, v in found.items() if k != "attacks_short"}
+    return found
+
+
+def _in_range(model: CompiledModel, fid: str, value: bool | float | str) -> bool:
+    """Whether a number read from the text is one the engine accepts for ``fid``."""
+    f = model.findings.get(fid)
+    if f is None or f.type != "number" or isinstance(value, bool | str):
+        return True
+    return (f.min or 0.0) <= value <= (f.max if f.max is not None else float("inf"))
+
+
+def _only_inside(fid: str, finding: TextFinding, phrase: str, text: str) -> bool:
+    """Whether a timing finding was read only from words inside ``phrase`` (a drinking habit)."""
+    if fid not in ("frequent_weekly", "night_cramps"):
+        return False
+    words, lower = finding.span.lower(), phrase.lower()
+    return words in lower and text.lower().count(words) <= lower.count(words)
+
+
 SPACED_DASH = re.compile(r"(?<=\s)-(?=\s)")
 """A hyphen standing alone between clauses ("it's not easing - the foot is white") is read as a
 dash, which ends a denial's reach like ";" (a hyphen inside "grey-white" is not)."""
@@ -360,6 +462,10 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
         if value is None:  # measured in between ("37.9 °C"): neither present nor absent
             found.pop(fid, None)
             continue
+        if not _in_range(model, fid, value):
+            continue  # "60 hours a week" is not a cramp's length: never an answer out of range
+        if fid == "heavy_alcohol":  # "4 pints most nights" times the drinking, not the cramps
+            found = {k: v for k, v in found.items() if not _only_inside(k, v, span, cleaned)}
         stated_both_ways = value is True and fid in found and found[fid].value is False
         # the measure read the same words more fully ("once or twice a week" vs "twice a week")
         same_words = fid in found and found[fid].span.lower() in span.lower()
@@ -373,4 +479,5 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _acute_limb(found, cleaned)
     found = _denied_in_general(found, cleaned)
     found = _quinine_reaction(model, cleaned, found)
+    found = _length_of_something_else(_implied(found), cleaned)
     return list(_new_medicine(model, cleaned, _swelling_of_both(found)).values())

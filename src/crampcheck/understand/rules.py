@@ -28,7 +28,10 @@ TIGHT = {"breathless": 6, "bladder_bowel_change": 6, "loss_of_consciousness": 6,
          "saddle_numbness": 10, "hip_shoulder_weakness": 10}  # fmt: skip
 """Rules whose words include a negated verb ("can't breathe", "can't pee") must be tight:
 otherwise any "isn't" in a long clause joins any mention of breathing."""
-RULE_WINDOWS = {"leg_weakness|weak": 6, "severe_muscle_pain|limbs": 5,
+RULE_WINDOWS = {"leg_weakness|weak": 6, "confusion|wrong_name": 8, "confusion|follow": 6,
+                "jaundice_or_swollen_belly|fluid": 8, "dirty_wound|trod": 6,
+                "dirty_wound|through": 8, "rest_pain_foot|even": 10, "ulcer_or_black_toes|dark": 6,
+                "shooting_pain_down_leg|shoots": 12, "severe_muscle_pain|limbs": 5,
                 "severe_muscle_pain|severe": 7,
                 "severe_headache|analgesia": 12,
                 "poisoning_suspected|packets": 8, "leg_weakness|clumsy": 6,
@@ -53,6 +56,26 @@ RULES: dict[str, list[list[str]]] = {
     "leg_weakness|weak": [["leg", "legs", "knee", "knees", "thigh", "thighs"],
                           ["weak"]],
     "leg_weakness|clumsy": [["leg", "legs", "foot"], ["clumsy"]],
+    "confusion|wrong_name": [["called", "calling", "calls", "call"], ["wrong"], ["name", "names"]],
+    "confusion|follow": [["n't", "nt", "cannot", "unable"], ["follow"],
+                         ["tv", "television", "conversation", "programme", "program", "story",
+                          "film", "what"]],
+    "jaundice_or_swollen_belly|fluid": [["belly", "tummy", "abdomen", "stomach"],
+                                        ["fluid", "drained", "drain", "tapped"]],
+    "dirty_wound|trod": [["trod", "tread", "treading", "stepped", "stood", "standing"],
+                         ["nail", "nails", "tack", "tacks", "glass", "thorn", "thorns", "spike"]],
+    "dirty_wound|through": [["nail", "tack", "glass", "thorn", "spike", "skewer"],
+                            ["through", "into"],
+                            ["shoe", "trainer", "boot", "foot", "sole", "welly", "wellie", "heel"]],
+    "rest_pain_foot|even": [["toe", "toes", "foot", "feet"],
+                            ["hurt", "hurts", "pain", "painful", "ache", "aches", "burn", "burns"],
+                            ["even"], ["bed", "rest", "resting", "lying", "night", "sitting"]],
+    "ulcer_or_black_toes|dark": [["toe", "toes"], ["dark", "darken", "darker", "purple"]],
+    "shooting_pain_down_leg|shoots": [["shoot", "shoots", "shooting", "shot", "radiat", "travel",
+                                       "travels", "zap", "zaps"],
+                                      ["down"],
+                                      ["leg", "calf", "thigh", "foot", "knee", "buttock", "bum",
+                                       "hip"]],
     "severe_muscle_pain|limbs": [["thigh", "thighs", "legs", "calves", "muscles", "buttocks"],
                                  ["agony", "agonis", "agoniz", "excruciat", "unbearabl",
                                   "killing"]],
@@ -266,7 +289,8 @@ RULES: dict[str, list[list[str]]] = {
                                                 "vomit", "week"]],
     "hip_shoulder_weakness": [["get", "getting", "stand", "rise", "climb", "lift"],
                               ["sofa", "chair", "stair", "arm", "hair", "floor", "toilet"],
-                              ["n't", "cannot", "struggl", "hard", "difficult", "without"]],
+                              ["n't", "cannot", "struggl", "hard", "harder", "difficult",
+                               "without"]],
     "mouth_tingling_hand_spasm": [["lip", "mouth", "perioral"], ["tingl", "pins", "numb",
                                                                  "numbness"]],
     "mouth_tingling_hand_spasm|2": [["finger", "hand"], ["claw", "spasm", "lock"]],
@@ -325,7 +349,8 @@ NORMAL_RULES: dict[str, list[list[str]]] = {
     "saddle_numbness": [["saddle", "perianal", "perineal"], ["intact", "normal", "fine"]],
     "calf_swollen_one_side": [["not", "n't", "nt", "nothing", "non", "neither", "nor"],
                               ["swollen", "swell", "puffy"]],
-    "calf_warm_red": [["not", "n't", "nt", "non", "neither", "nor"], ["red", "hot", "warm"]],
+    "calf_warm_red": [["not", "n't", "nt", "non", "neither", "nor", "nothing"],
+                      ["red", "hot", "warm"]],
     "severe_headache": [["no", "not", "n't", "nt", "nil", "without", "denies", "deny", "never"],
                         ["headache"]],
     "cannot_bear_weight|2": [["can", "able", "walked", "walking", "walks"],
@@ -447,7 +472,9 @@ SUBJECT_LOOKAHEAD = 2
 FILLERS = frozenset({"and", "then", "also", "now", "so", "twice", "once", "since", "later",
                      "today", "yesterday", "sometimes", "often", "suddenly"})  # fmt: skip
 """Words skipped after a comma before looking for a new clause's subject."""
-NEGATION_REACH = 3
+NEGATION_REACH = 4
+CONTRAST = frozenset({"but", "though", "although", "yet", "except", ";", "."})
+"""Words that end an inner denial's reach: "not sore but red" is red."""
 NEGATION_IS_THE_FINDING = ("heal",)
 """A sore that "won't heal" or "has not healed" is the finding, not its denial."""
 """A denial inside a rule's span counts only this close before one of the rule's words
@@ -599,7 +626,11 @@ def _negated_inside(hits: _Hits, hit: tuple[int, int], groups: list[int]) -> boo
         hits.norms[i] in INNER_NEGATIONS
         and i not in own
         and not (i - 1 in own and hits.norms[i - 1] == "cannot")  # "can not" is one word
-        and any(i < p <= i + NEGATION_REACH for p in own)
+        and any(
+            i < p <= i + NEGATION_REACH
+            and not any(hits.norms[k] in CONTRAST for k in range(i + 1, p))
+            for p in own
+        )
         for i in range(hit[0] + 1, hit[1] - 1)
     )
 
