@@ -763,3 +763,34 @@ def test_a_fit_minutes_ago_is_current() -> None:
 
 def test_a_puncture_wound_or_bite_is_a_break_in_the_skin() -> None:
     assert found("stood on a rusty nail 10 days ago").get("skin_break") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("she's not on anything for her water", "med_loop_diuretic"),
+        ("I'm not on any tablets for cholesterol", "med_statin"),
+        ("I'm not on tablets for my stomach either", "med_ppi"),
+        ("I don't take any supplements", "med_mineral_supplement"),
+        ("O/E: calves SNT bilaterally", "calf_tender"),
+        ("Calf soft, no bruising yet", "tense_leg_after_injury"),
+        ("power 5/5 throughout, sensation intact", "leg_weakness"),
+        ("power 5/5 throughout, sensation intact", "tingling_numbness"),
+        ("Proximal power normal.", "hip_shoulder_weakness"),
+        ("Leg: skin intact, no erythema", "skin_break"),
+        ("I'm not stressed and I'm sleeping well", "poor_sleep"),
+        ("eating and drinking normally, no D&V", "vomiting_diarrhoea"),
+        ("eating and drinking normally, no D&V", "low_fluid_intake"),
+        ("my back doesn't hurt", "back_pain"),
+        ("Not the drink, I'm teetotal", "heavy_alcohol"),
+        ("No focal neuro deficit", "one_side_weakness_face_speech"),
+        ("Haven't lost any weight", "weight_loss"),
+        ("No recent travel or surgery.", "long_journey"),
+    ],
+)
+def test_normal_findings_as_clinicians_and_people_write_them(text: str, finding: str) -> None:
+    assert found(text).get(finding) is False
+
+
+def test_a_terse_examination_note_is_read_as_english() -> None:
+    assert found("Power 5/5 throughout, sensation intact")  # no "English only" refusal

@@ -24,7 +24,8 @@ ENGLISH_HINTS = re.compile(
     # terse clinical notes have no function words: "Day 2 post thyroidectomy. Carpopedal spasm."
     r"post|day|days|spasms?|tingling|numb|swollen|swelling|weak|weakness|positive|negative|"
     r"fever|blood|knee|ankle|thigh|toes?|hip|back|hx|pmh|c/o|o/e|sob|bp|hr|dx|rx|nil|nad|"
-    r"normal|chest|temp|obs)\b",
+    r"normal|chest|temp|obs|power|sensation|intact|throughout|reflexes|pulses?|palpable|tender|"
+    r"soft|bilat\w*|denies|reports|presents|apyrexial|afebrile|sats|calf|shin|urine|oedema)\b",
     re.IGNORECASE,
 )
 

@@ -391,13 +391,33 @@ DRINKS_WELL = re.compile(
 )
 
 
+NOT_ON = (
+    r"\b(?:no|not on(?: any)?|not taking(?: any)?|(?:doesn't|does not|don't|do not) take(?: any)?|"
+    r"takes no|never (?:taken|on)(?: any)?|nor|without)\s+"
+)
+FOR_WHAT = (
+    r"(?:tablets?|pills?|medicines?|medication|meds|anything)\s+for\s+(?:my |her |his |the )?"
+)
+GENERAL_DENIALS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (NO_DIURETIC, ("med_thiazide", "med_loop_diuretic")),
+    (re.compile(NOT_ON + FOR_WHAT + r"(?:water|fluid)\b", re.I),
+     ("med_thiazide", "med_loop_diuretic")),
+    (re.compile(NOT_ON + FOR_WHAT + r"cholesterol\b", re.I), ("med_statin",)),
+    (re.compile(NOT_ON + FOR_WHAT + r"(?:stomach|acid|reflux|heartburn|indigestion)\b", re.I),
+     ("med_ppi",)),
+    (re.compile(NOT_ON + r"(?:\w+\s+)?supplements?\b", re.I), ("med_mineral_supplement",)),
+]  # fmt: skip
+"""Denials of a kind of medicine told by what it is for: "not on anything for her water"."""
+
+
 def _denied_in_general(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
     """Denials told in general words: "not on any water pills" denies both kinds of diuretic;
     "I drink plenty" denies drinking too little."""
-    m = NO_DIURETIC.search(text)
-    if m:
-        for fid in ("med_thiazide", "med_loop_diuretic"):
-            found.setdefault(fid, TextFinding(fid, False, m.group(0)))
+    for pattern, fids in GENERAL_DENIALS:
+        m = pattern.search(text)
+        if m:
+            for fid in fids:
+                found.setdefault(fid, TextFinding(fid, False, m.group(0)))
     m = DRINKS_WELL.search(text)
     if m and not re.search(r"\b(?:not|n't|never)\b[^.;,]{0,15}$", text[: m.start()], re.I):
         found.setdefault("low_fluid_intake", TextFinding("low_fluid_intake", False, m.group(0)))

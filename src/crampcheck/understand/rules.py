@@ -340,6 +340,17 @@ VETO: dict[str, list[str]] = {
 "saddle sensation intact" is a normal finding)."""
 
 NORMAL_RULES: dict[str, list[list[str]]] = {
+    "calf_tender|snt": [["calf", "calves", "leg", "legs"], ["snt", "non-tender", "nontender"]],
+    "tense_leg_after_injury|soft": [["calf", "calves", "compartment", "compartments"], ["soft"]],
+    "leg_weakness|power": [["power", "strength"], ["5/5", "intact", "normal", "full", "preserved"]],
+    "hip_shoulder_weakness|power": [["proximal"], ["power", "strength"],
+                                    ["5/5", "intact", "normal", "full", "preserved"]],
+    "tingling_numbness|sensation": [["sensation", "sensory"], ["intact", "normal", "preserved"]],
+    "skin_break|intact": [["skin"], ["intact", "unbroken"]],
+    "poor_sleep|well": [["sleeping", "sleep", "sleeps"], ["well", "fine", "soundly"]],
+    "low_fluid_intake|normally": [["eating", "drinking", "fluids"], ["normally", "well"]],
+    "back_pain|hurt": [["back"], ["n't", "nt", "not"], ["hurt", "hurts", "ache", "aches", "sore"]],
+    "heavy_alcohol|teetotal": [["teetotal", "tee-total", "teetotaller", "teetotaler"]],
     "dark_urine": [["pee", "urine", "wee", "urinat"], ["normal", "fine", "clear", "ok", "okay"]],
     "bladder_bowel_change": [["pee", "wee", "bladder", "bowel", "poo", "toilet"],
                              ["fine", "normal", "ok", "okay"]],
