@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from negspacy.negation import Negex
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from crampcheck.engine.model import default_model
@@ -19,11 +20,14 @@ from crampcheck.understand.pipeline import (
     FAMILY,
     FAMILY_FOLLOWING,
     HYPOTHETICAL,
+    NOT_A_FINDING,
     NOT_FINDINGS,
     SPAN_KEY,
+    PhraseFinder,
     _case_may_split,
     _lexicon,
     _negation_termset,
+    _phrase_docs,
     _termset,
 )
 from crampcheck.understand.reader import pipeline_for
@@ -128,3 +132,22 @@ def test_an_upper_case_pattern_is_skipped_only_where_it_could_not_split_differen
     assert _case_may_split(special, "cannot walk far")
     assert _case_may_split(special, "t2dm")
     assert not _case_may_split(special, "charley horse")
+
+
+def test_one_word_phrases_are_found_exactly_where_the_phrase_matcher_found_them() -> None:
+    # the look-up of one-word phrases must give the spans a PhraseMatcher holding every
+    # phrase gives, over real stories (the development corpus, typos and all)
+    nlp = pipeline_for(MODEL)
+    finder = nlp.get_pipe("crampcheck_phrases")
+    assert isinstance(finder, PhraseFinder) and len(finder.singles) > 500
+    plain = PhraseMatcher(nlp.vocab, attr="NORM")
+    for fid, phrases in _lexicon(MODEL).items():
+        plain.add(fid, _phrase_docs(nlp, phrases))
+    plain.add(NOT_A_FINDING, _phrase_docs(nlp, NOT_FINDINGS))
+    corpus = REPO / "eval" / "understand" / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    assert len(texts) > 1000
+    for text in texts[:600]:
+        doc = nlp(text)
+        expected = {(s.start, s.end, s.label_) for s in plain(doc, as_spans=True)}
+        assert {(s.start, s.end, s.label_) for s in finder.spans(doc)} == expected, text

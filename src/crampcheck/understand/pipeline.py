@@ -25,7 +25,7 @@ from negspacy.negation import Negex
 from negspacy.termsets import termset
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from crampcheck.engine.model import CompiledModel
@@ -210,21 +210,45 @@ def _norms(repair: TypoRepair) -> Callable[[Doc], Doc]:
     return set_norms
 
 
-def _phrases(matcher: PhraseMatcher, co_firing: frozenset[str]) -> Callable[[Doc], Doc]:
-    """Longest match wins, except that body sites and times may overlap other findings."""
+class PhraseFinder:
+    """The lexicon's phrases in a text: several-token phrases by spaCy's PhraseMatcher,
+    one-word phrases by a look-up of each token's norm (the same match on the same norm,
+    without building a Doc for each of the 1,300 single words at start-up). Longest match
+    wins, except that body sites and times may overlap other findings."""
 
-    def find(doc: Doc) -> Doc:
-        spans = matcher(doc, as_spans=True)
-        main = filter_spans([s for s in spans if s.label_ not in co_firing])
+    def __init__(
+        self, matcher: PhraseMatcher, singles: dict[str, list[str]], co_firing: frozenset[str]
+    ) -> None:
+        self.matcher, self.singles, self.co_firing = matcher, singles, co_firing
+
+    def spans(self, doc: Doc) -> list[Span]:
+        found = list(self.matcher(doc, as_spans=True))
+        for token in doc:
+            for label in self.singles.get(token.norm_, ()):
+                found.append(Span(doc, token.i, token.i + 1, label=label))
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.spans(doc)
+        main = filter_spans([s for s in spans if s.label_ not in self.co_firing])
         extra = [
             span
-            for label in {s.label_ for s in spans} & co_firing
+            for label in {s.label_ for s in spans} & self.co_firing
             for span in filter_spans([s for s in spans if s.label_ == label])
         ]
         doc.spans[SPAN_KEY] = [*main, *extra]
         return doc
 
-    return find
+
+def _one_plain_word(special: Collection[str], phrase: str) -> bool:
+    """A phrase the tokenizer keeps as one token in any case: letters only, not a special case."""
+    return phrase.isascii() and phrase.isalpha() and phrase.islower() and phrase not in special
+
+
+def _single_norm(word: str) -> str:
+    """The norm :func:`_norms` and :func:`_phrasal_norms` give a one-word phrase."""
+    norm = stem(word)
+    return "n't" if norm == "nt" else norm
 
 
 def _case_may_split(special: Collection[str], phrase: str) -> bool:
@@ -275,16 +299,23 @@ def build_pipeline(model: CompiledModel) -> Language:
     """A pipeline for this knowledge base's lexicon (build once, reuse)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    docs = {fid: _phrase_docs(nlp, phrases) for fid, phrases in _lexicon(model).items()}
-    vocabulary = {t.norm_ for phrase_docs in docs.values() for d in phrase_docs for t in d}
+    special = frozenset(getattr(nlp.tokenizer, "rules", None) or {})
+    singles: dict[str, list[str]] = {}
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-    for fid, phrase_docs in docs.items():
-        matcher.add(fid, phrase_docs)
+    vocabulary: set[str] = set()
+    for fid, phrases in _lexicon(model).items():
+        for word in (p for p in phrases if _one_plain_word(special, p)):
+            singles.setdefault(_single_norm(word), []).append(fid)
+        docs = _phrase_docs(nlp, [p for p in phrases if not _one_plain_word(special, p)])
+        vocabulary |= {t.norm_ for d in docs for t in d}
+        if docs:
+            matcher.add(fid, docs)
+    vocabulary |= set(singles)
     matcher.add(NOT_A_FINDING, _phrase_docs(nlp, NOT_FINDINGS))
     co_firing = frozenset(f.id for f in model.kb.findings if f.category in CO_FIRING)
     repair = TypoRepair(vocabulary, english_words())
     Language.component("crampcheck_norms", func=_norms(repair))
-    Language.component("crampcheck_phrases", func=_phrases(matcher, co_firing))
+    Language.component("crampcheck_phrases", func=PhraseFinder(matcher, singles, co_firing))
     Language.component("crampcheck_rules", func=co_occurrence(SPAN_KEY))
     nlp.add_pipe("crampcheck_norms")
     nlp.add_pipe("crampcheck_phrases")
