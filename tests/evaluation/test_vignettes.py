@@ -66,6 +66,10 @@ KNOWN_UNDER_TRIAGE = {
     "for not bearing weight is urgent (the author follows NHS advice to call 999)",
     "chronic_kidney_disease-gdev-1": "fluid overload after missed dialysis (breathless at rest, "
     "cannot lie flat) has no finding of its own; breathlessness stops at urgent",
+    # one of the 160 cases added last in that session
+    "dehydration-kdev-2": "diarrhoea and vomiting at 79 on a thiazide and ramipril, dizzy on "
+    "standing: no finding for an older person drying out on these medicines (the author "
+    "wants a same-day review for kidney function)",
 }
 
 

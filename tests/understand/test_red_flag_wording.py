@@ -794,3 +794,51 @@ def test_normal_findings_as_clinicians_and_people_write_them(text: str, finding:
 
 def test_a_terse_examination_note_is_read_as_english() -> None:
     assert found("Power 5/5 throughout, sensation intact")  # no "English only" refusal
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        (
+            "since yesterday my head is breaking in two, the paracetamol does nothing",
+            "severe_headache",
+        ),
+        ("a banging headache that paracetamol won't shift", "severe_headache"),
+        ("I see small flies flying in front of my eyes", "vision_change"),
+        ("my rings won't go on since this morning", "sudden_swelling_face_hands"),
+        ("my jaw feels wired shut", "stiff_jaw"),
+        ("my jaw has been clamped like a vice", "stiff_jaw"),
+        ("been dipping sheep all afternoon and got splashed", "poisoning_suspected"),
+        ("from one hour his right side is sleeping", "one_side_weakness_face_speech"),
+        ("the face is hanging on the right", "one_side_weakness_face_speech"),
+        ("when he speaks the words are porridge", "one_side_weakness_face_speech"),
+        ("the leg does not listen to him", "leg_weakness"),
+        ("my legs feel like jelly, I had to crawl up the stairs", "leg_weakness"),
+        ("the thighs became thin like a chicken's", "muscle_wasting"),
+        ("small jumpings under the skin all the time, like popcorn", "muscle_twitching"),
+        ("around my mouth it is like ants walking", "mouth_tingling_hand_spasm"),
+        ("my fingers closed themselves like the beak of a bird", "mouth_tingling_hand_spasm"),
+        ("something zig-zaggy bit me on the ankle, two little marks", "venomous_bite"),
+        ("Woke up on the kitchen floor after a big session", "loss_of_consciousness"),
+        ("Woke this am on bedroom floor, bitten side of tongue", "seizure"),
+        ("the dog sank its teeth into my calf 10 days ago", "dirty_wound"),
+        ("he is in the sea, far from the beach, he shouts he cannot swim", "in_deep_water_now"),
+        ("on quinine; bruises on arms without injury, gums bleed on brushing", "quinine_bleeding"),
+    ],
+)
+def test_idioms_and_translations_of_warning_signs(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Both legs have got these blue snakes winding up the backs", "venomous_bite"),
+        ("My wife says this statin is poison", "poisoning_suspected"),
+        ("Jaw fine, neck supple, swallowing ok", "poisoning_suspected"),
+        ("10 mins later walking fine, both legs same colour and warm", "calf_warm_red"),
+        ("I've been sweating buckets in the heat with cramps", "hypo_symptoms"),
+    ],
+)
+def test_figures_of_speech_that_are_not_warning_signs(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not True

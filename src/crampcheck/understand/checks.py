@@ -25,7 +25,8 @@ ENGLISH_HINTS = re.compile(
     r"post|day|days|spasms?|tingling|numb|swollen|swelling|weak|weakness|positive|negative|"
     r"fever|blood|knee|ankle|thigh|toes?|hip|back|hx|pmh|c/o|o/e|sob|bp|hr|dx|rx|nil|nad|"
     r"normal|chest|temp|obs|power|sensation|intact|throughout|reflexes|pulses?|palpable|tender|"
-    r"soft|bilat\w*|denies|reports|presents|apyrexial|afebrile|sats|calf|shin|urine|oedema)\b",
+    r"soft|bilat\w*|denies|reports|presents|apyrexial|afebrile|sats|calf|shin|urine|oedema|"
+    r"jaw|neck|fine|ok|okay|supple)\b",
     re.IGNORECASE,
 )
 

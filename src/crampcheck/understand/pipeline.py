@@ -132,6 +132,9 @@ NOT_A_FINDING = "not_a_finding"
 NOT_FINDINGS = [
     "cut down", "cut back", "cut out", "cutting down", "cutting back", "cut it out",
     "cut the grass", "cut my hours", "cut my toenails", "power cut",
+    "blue snakes", "like snakes", "snakes winding", "snake-like", "statin is poison",
+    "tablets are poison", "pills are poison", "is poison to me",
+    "swallowing ok", "swallowing fine", "swallowing normally", "swallowing normal",
     "coughing makes it worse", "worse when i cough", "worse when coughing", "worse on coughing",
     "cough or sneeze", "coughing or sneezing", "coughs or sneezes",
     "unresponsive to analgesia", "unresponsive to painkillers", "unresponsive to paracetamol",

@@ -265,8 +265,8 @@ def _quinine_reaction(
     quinine, reaction = found.get("med_quinine"), found.get("quinine_bleeding")
     if quinine is None or quinine.value is not True:  # nosebleeds are no quinine reaction
         return {k: v for k, v in found.items() if k != "quinine_bleeding"}
-    if reaction is not None:
-        return found
+    if reaction is not None and reaction.value is True:
+        return found  # a denial is checked again: "bruises without injury, gums bleed"
     if "quinine_bleeding" not in model.findings:
         return found
     for m in QUININE_TROUBLE.finditer(text):

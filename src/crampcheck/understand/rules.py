@@ -28,7 +28,11 @@ TIGHT = {"breathless": 6, "bladder_bowel_change": 6, "loss_of_consciousness": 6,
          "saddle_numbness": 10, "hip_shoulder_weakness": 10}  # fmt: skip
 """Rules whose words include a negated verb ("can't breathe", "can't pee") must be tight:
 otherwise any "isn't" in a long clause joins any mention of breathing."""
-RULE_WINDOWS = {"leg_weakness|weak": 6, "confusion|wrong_name": 8, "confusion|follow": 6,
+RULE_WINDOWS = {"leg_weakness|weak": 6, "seizure|tongue": 5, "sudden_swelling_face_hands|rings": 6,
+                "one_side_weakness_face_speech|side_asleep": 6,
+                "one_side_weakness_face_speech|porridge": 6, "mouth_tingling_hand_spasm|ants": 6,
+                "mouth_tingling_hand_spasm|beak": 6, "dirty_wound|animal": 8,
+                "loss_of_consciousness|floor": 7, "confusion|wrong_name": 8, "confusion|follow": 6,
                 "jaundice_or_swollen_belly|fluid": 8, "dirty_wound|trod": 6,
                 "dirty_wound|through": 8, "rest_pain_foot|even": 10, "ulcer_or_black_toes|dark": 6,
                 "shooting_pain_down_leg|shoots": 12, "severe_muscle_pain|limbs": 5,
@@ -81,12 +85,28 @@ RULES: dict[str, list[list[str]]] = {
                                   "killing"]],
     "severe_muscle_pain|severe": [["severe"], ["pain", "ache", "aching"],
                                   ["thigh", "thighs", "legs", "calves", "muscles", "buttocks"]],
+    "sudden_swelling_face_hands|rings": [["ring", "rings"], ["fit", "go", "on", "off"],
+                                          ["n't", "nt", "not", "cannot", "won't"]],
+    "one_side_weakness_face_speech|side_asleep": [["side"], ["sleeping", "asleep", "dead", "numb"],
+                                                  ["right", "left", "one", "whole"]],
+    "one_side_weakness_face_speech|porridge": [["words", "speech", "talking", "talk"],
+                                               ["porridge", "mush", "mushy", "gobbledygook",
+                                                "gibberish"]],
+    "mouth_tingling_hand_spasm|ants": [["mouth", "lips", "lip"],
+                                       ["ants", "pins", "buzz", "buzzing", "fizz", "fizzing",
+                                        "crawl", "crawling"]],
+    "mouth_tingling_hand_spasm|beak": [["fingers", "hand", "hands"],
+                                       ["beak", "closed", "clench", "clenched", "claw"]],
+    "dirty_wound|animal": [["dog", "cat", "fox", "horse", "rat", "ferret"],
+                           ["bit", "bitten", "bite", "teeth", "sank"]],
+    "loss_of_consciousness|floor": [["woke", "wake", "waking", "came"], ["floor", "ground"]],
+    "seizure|tongue": [["bit", "bitten", "biting", "bite"], ["tongue"]],
     "severe_headache|analgesia": [["headache", "head"],
                                   ["analgesi", "paracetamol", "painkiller", "codeine", "ibuprofen",
                                    "tablets"],
                                   ["unresponsive", "resistant", "despite", "shift", "shifted",
                                    "touch", "touched", "help", "helped", "work", "worked",
-                                   "refractory"]],
+                                   "refractory", "nothing", "useless"]],
     "poisoning_suspected|packets": [["empty", "missing", "open", "opened", "half-empty"],
                                     ["packet", "packets", "strip", "blister", "bottle", "tablets",
                                      "pills", "box"]],
@@ -265,8 +285,10 @@ RULES: dict[str, list[list[str]]] = {
                                        "speak", "lip"],
                                       ["droop", "lopsided", "slur", "slurr", "garbl", "jumbl",
                                        "wrong", "fallen", "drop", "muddl", "strange", "funny",
-                                       "weird", "sag", "crooked", "slip"]],
-    "stiff_jaw": [["jaw"], ["stiff", "tight", "lock", "clench", "hard", "rigid"]],
+                                       "weird", "sag", "hang", "hanging", "hangs", "crooked",
+                                       "slip"]],
+    "stiff_jaw": [["jaw"], ["stiff", "tight", "lock", "clench", "hard", "rigid", "wired",
+                           "clamped", "clamp", "shut", "vice", "seized", "locked"]],
     "stiff_jaw|2": [["open"], ["mouth", "jaw"], ["n't", "cannot", "barely", "hard", "difficult",
                                                  "struggl", "unable", "not"]],
     "venomous_bite": [["bit", "bite", "sting", "stung", "prick", "pinprick"],
@@ -329,7 +351,7 @@ VETO: dict[str, list[str]] = {
     "leg_cold_pale_sudden": ["raynaud", "raynauds", "winter"],
     "one_side_weakness_face_speech": ["tingl", "tingling", "tingle", "pins"],
     "tense_leg_after_injury": ["erythema", "cellulitis"],
-    "calf_warm_red": ["everyone", "everybody", "else"],
+    "calf_warm_red": ["everyone", "everybody", "else", "same"],
     "venomous_bite": ["naevi", "nevi", "naevus", "nevus", "angioma", "angiomas", "veins"],
     "cannot_bear_weight": ["lost", "lose", "losing", "gain", "gained", "gaining"],
     "ankles_swollen_both": ["one", "left", "right", "l", "r", "lt", "rt", "unilateral", "only"],
@@ -487,6 +509,14 @@ NEGATION_REACH = 4
 CONTRAST = frozenset({"but", "though", "although", "yet", "except", ";", "."})
 """Words that end an inner denial's reach: "not sore but red" is red."""
 NEGATION_IS_THE_FINDING = ("heal",)
+NEGATED_WORDS_OF = {
+    "severe_headache": frozenset(stem(w) for w in ("shift", "touch", "help", "work", "budge")),
+    "sudden_swelling_face_hands": frozenset(stem(w) for w in ("fit", "go", "on", "off")),
+    "in_deep_water_now": frozenset(stem(w) for w in ("swim", "float", "kick", "stand", "touch",
+                                                      "reach")),
+}  # fmt: skip
+"""Words whose denial is the finding itself, for one finding: a headache paracetamol "won't
+shift", rings that "won't go on", a swimmer who "cannot swim"."""
 """A sore that "won't heal" or "has not healed" is the finding, not its denial."""
 """A denial inside a rule's span counts only this close before one of the rule's words
 ("calf is not swollen"), not anywhere ("a cramp that never lets go, and it's fatter")."""
@@ -604,7 +634,7 @@ def _first_hit(
             continue  # "isn't swollen, breathing fine": the denial belongs to the swelling
         if hit is not None:
             span = Span(hits.doc, hit[0], hit[1], label=label)
-            span._.inner_negated = _negated_inside(hits, hit, groups)
+            span._.inner_negated = _negated_inside(hits, hit, groups, label)
             span._.stated_only = label in STATED_ONLY and not normal
             if any(hits.norms[i] in INNER_HYPOTHETICALS for i in range(hit[0], hit[1])):
                 continue
@@ -627,12 +657,13 @@ def _denial_first(hits: _Hits, hit: tuple[int, int], groups: list[int]) -> bool:
     return any(d < s for d in denials for s in signs)
 
 
-def _negated_inside(hits: _Hits, hit: tuple[int, int], groups: list[int]) -> bool:
+def _negated_inside(hits: _Hits, hit: tuple[int, int], groups: list[int], label: str = "") -> bool:
     """ "calf isn't swollen", "leg not red": a denial between the rule's own words.
 
     Words a rule needs ("can't" in "can't breathe") are the finding, not a denial of it."""
     own = {p for g in groups for p in hits.within(hit[0], hit[1], g)}
     own -= {p for p in own if hits.norms[p].startswith(NEGATION_IS_THE_FINDING)}
+    own -= {p for p in own if hits.norms[p] in NEGATED_WORDS_OF.get(label, ())}
     return any(
         hits.norms[i] in INNER_NEGATIONS
         and i not in own
