@@ -70,6 +70,11 @@ KNOWN_UNDER_TRIAGE = {
     "dehydration-kdev-2": "diarrhoea and vomiting at 79 on a thiazide and ramipril, dizzy on "
     "standing: no finding for an older person drying out on these medicines (the author "
     "wants a same-day review for kidney function)",
+    # two of the 160 cases added at the end of that session
+    "flat_feet-mdev-1": "flat feet in a child reads as exercise or night cramps (self-care)",
+    "peripheral_neuropathy-mdev-1": "numb, tingling feet for 18 months with normal sugar, B12 "
+    "and thyroid: neuropathy without a cause ranks below night cramps, whose level is "
+    "self-care",
 }
 
 

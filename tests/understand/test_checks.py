@@ -37,14 +37,28 @@ def test_unreadable_text_gets_a_specific_message(text: str, message: str) -> Non
     "text",
     [
         "Day 2 post total thyroidectomy. Perioral tingling, carpopedal spasm. Chvostek positive.",
-        "Ich habe seit Wochen Krämpfe in den Waden, besonders nachts und beim Sport im Verein.",
+        "Today frontal headache unrelieved by paracetamol",
+        "Jaw fine, neck supple, swallowing ok",
     ],
 )
 def test_a_terse_clinical_note_is_english_enough(text: str) -> None:
-    """Function words are missing from clinical shorthand; its medical words still count.
-    (The German sentence passes too, on "in": the check is only a guard against text that
-    is plainly in another script or has no English word at all.)"""
+    """Function words are missing from clinical shorthand; its words are still English."""
     assert check_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich habe seit Wochen Krämpfe in den Waden, besonders nachts und beim Sport im Verein.",
+        "Tengo calambres en las piernas por la noche y me duele mucho",
+        "J'ai des crampes aux jambes la nuit depuis trois semaines",
+    ],
+)
+def test_a_story_in_another_latin_script_language_is_refused(text: str) -> None:
+    """An English-looking word ("in", "me") no longer lets another language through: most of
+    the words must be English."""
+    with pytest.raises(UserInputError, match="reads English only"):
+        check_text(text)
 
 
 def test_emoji_in_a_story_are_ignored() -> None:

@@ -842,3 +842,76 @@ def test_idioms_and_translations_of_warning_signs(text: str, finding: str) -> No
 )
 def test_figures_of_speech_that_are_not_warning_signs(text: str, finding: str) -> None:
     assert found(text).get(finding) is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        (
+            "pain in my left calf since the flight. It's puffier than the other one and warm to "
+            "touch.",
+            "calf_swollen_one_side",
+            True,
+        ),
+        (
+            "pain in my left calf since the flight. It's puffier than the other one and warm to "
+            "touch.",
+            "calf_warm_red",
+            True,
+        ),
+        ("R calf pain x 1 day; calf +2 cm, warm, tender", "calf_swollen_one_side", True),
+        ("brought in ~4 h after taking ~30 x amitriptyline 25 mg", "poisoning_suspected", True),
+        ("took 2 paracetamol for the cramp", "poisoning_suspected", None),
+        (
+            "My husband is still out in the lake right now, shouting that his leg has cramped",
+            "in_deep_water_now",
+            True,
+        ),
+        ("calves SNT, Homan's neg", "calf_tender", False),
+        ("Today frontal headache unrelieved by paracetamol", "severe_headache", True),
+        ("Left leg warm with palpable pulses.", "calf_warm_red", None),
+        ("he won't walk on his right leg at all", "cannot_bear_weight", True),
+        ("I'd bitten my tongue and I don't remember any of it", "loss_of_consciousness", True),
+    ],
+)
+def test_readings_from_the_clinical_shorthand_set(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        (
+            "his calf cramped 2 hours ago. I just looked and his foot is a blotchy bluey-white and "
+            "freezing, the other one is warm and pink.",
+            "leg_cold_pale_sudden",
+            True,
+        ),
+        (
+            "the foot is warm and pink, not pale or cold, since 2 hours",
+            "leg_cold_pale_sudden",
+            False,
+        ),
+        (
+            "Dave's on insulin. He's sweating buckets, shaking and both legs are cramping",
+            "hypo_symptoms",
+            True,
+        ),
+        ("Sweating buckets in the heat after the match, legs cramping", "hypo_symptoms", None),
+        (
+            "broke his shin and A&E put it in a half plaster; the painkillers aren't touching it",
+            "tense_leg_after_injury",
+            True,
+        ),
+        (
+            "my toes point and it's agony for a minute, my husband pushes my foot up",
+            "tense_leg_after_injury",
+            None,
+        ),
+        ("I just found her in my bedroom with my quinine tablets", "poisoning_suspected", True),
+        ("I found the tablets helped with my cramps", "poisoning_suspected", None),
+        ("the tip of my second toe on the left has gone dark", "ulcer_or_black_toes", True),
+    ],
+)
+def test_readings_from_the_last_fresh_set(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) is value

@@ -14,6 +14,7 @@ import gzip
 import json
 import pkgutil
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -74,6 +75,7 @@ def _final_e(w: str) -> str:
     return w[:-1] if len(w) >= MIN_STEM_LENGTH and w.endswith("e") and w.isalpha() else w
 
 
+@lru_cache(maxsize=1)
 def english_words() -> Callable[[str], bool]:
     """A test for "is this an ordinary English word": pyspellchecker's English dictionary,
     read straight from the package as a set of lower-case words. Building its

@@ -795,10 +795,54 @@ def drinking(text: str) -> Iterator[Hit]:
     yield "heavy_alcohol", weekly > HEAVY_UNITS_A_WEEK, m.group(0)
 
 
+CALF_BIGGER = re.compile(
+    r"\b(?:calf|calves|leg|shin)\s*(?:is\s+|circumference\s+)?\+\s*(\d(?:\.\d)?)\s*cm\b", re.I
+)
+OVERDOSE = re.compile(
+    r"\b(?:took|taking|taken|swallowed|ate|eaten)\s+"
+    r"(?:~\s*|about\s+|around\s+|approx\.?\s*|up to\s+)?"
+    r"(\d{2,3})\s*(?:x\s*)?(?:tablets?|pills?|caps(?:ules)?|tabs|[a-z]+\s+\d+\s*mg)\b",
+    re.I,
+)
+OVERDOSE_COUNT = 10
+"""Ten or more tablets taken at once is an overdose to assess, whatever the medicine."""
+
+
+def measured_swelling(text: str) -> Iterator[Hit]:
+    """ "R calf +2 cm": one calf measured bigger than the other."""
+    m = CALF_BIGGER.search(text)
+    if m and float(m.group(1)) > 0:
+        yield "calf_swollen_one_side", True, m.group(0)
+
+
+INTO_THE_TABLETS = re.compile(
+    r"\bfound (?:him|her|them|the (?:child|baby|kid|toddler))\b[^.;]{0,40}?\bwith "
+    r"(?:my|the|his|her|their|some|a|an|[a-z]+'s)\s+(?:[a-z]+\s+)?"
+    r"(?:tablets|pills|medicine|medicines|bottle|packet)\b"
+    r"|\bgot into (?:my|the|his|her|their|[a-z]+'s)\s+(?:[a-z]+\s+)?"
+    r"(?:tablets|pills|medicine|medicines|bottle|packet)\b",
+    re.I,
+)
+"""A child found with, or got into, someone's tablets: a possible poisoning, however many."""
+
+
+def overdose(text: str) -> Iterator[Hit]:
+    """ "taking ~30 x amitriptyline 25 mg", "found her with my quinine tablets": a possible
+    overdose or poisoning."""
+    m = OVERDOSE.search(text)
+    if m and int(m.group(1)) >= OVERDOSE_COUNT:
+        yield "poisoning_suspected", True, m.group(0)
+        return
+    m = INTO_THE_TABLETS.search(text)
+    if m:
+        yield "poisoning_suspected", True, m.group(0)
+
+
 EXTRACTORS: list[Callable[[str], Iterator[Hit]]] = [
     age, sex, pregnancy, postpartum, cramp_duration, walking_distance, frequency,
     problem_duration, laterality, temperature, labs, pregnancy_blood_pressure, glucose,
     muscle_power, venomous_bite, consciousness, journey, breath_on_effort, drinking,
+    measured_swelling, overdose,
 ]  # fmt: skip
 
 

@@ -122,7 +122,7 @@ def _negation_termset() -> dict[str, list[str]]:
             "they weren't",
         ],
         "preceding_negations": [*base["preceding_negations"], *LAY_NEGATIONS],
-        "following_negations": [*base["following_negations"], "free", "negative"],
+        "following_negations": [*base["following_negations"], "free", "negative", "neg"],
         "termination": [*base["termination"], *SUBJECT_STARTS, ";", "\u2013", "\u2014"],
     }
 

@@ -140,6 +140,14 @@ def _current_only(model: CompiledModel) -> frozenset[str]:
     return frozenset(f.id for f in model.kb.findings if f.red_flag) | RECENT
 
 
+def _told(ent: Any) -> str:
+    """The sentence of ``ent`` and the one before it: "my left calf ... It's puffier than the
+    other one and warm to touch" tells of the calf in the sentence before."""
+    doc, sent = ent.doc, ent.sent
+    before = doc[sent.start - 1].sent.text if sent.start > 0 else ""
+    return f"{before} {sent.text}"
+
+
 def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     found: dict[str, TextFinding] = {}
     from crampcheck.understand.pipeline import NOT_A_FINDING, SPAN_KEY
@@ -164,9 +172,9 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
             continue
         if not value and model.findings[ent.label_].category == "site":
             continue  # "no swelling of the calf": the calf is where, not what is denied
-        if value and ent.label_ == "calf_swollen_one_side" and not LEG_WORDS.search(ent.sent.text):
+        if value and ent.label_ == "calf_swollen_one_side" and not LEG_WORDS.search(_told(ent)):
             continue  # "my face is swelling": a bare "swelling" with no leg in the sentence
-        if value and ent.label_ == "calf_warm_red" and not CALF_WORDS.search(ent.sent.text):
+        if value and ent.label_ == "calf_warm_red" and not CALF_WORDS.search(_told(ent)):
             continue  # "redness and swelling of the big-toe joint" is not a red calf
         old = found.get(ent.label_)
         denial_wins = ent.label_ in DENIAL_WINS and ent._.normal  # "I'm home now", not "no one"
@@ -347,6 +355,30 @@ def _true(found: dict[str, TextFinding], fid: str) -> bool:
     return f is not None and f.value is True
 
 
+def _undenied(pattern: str, sentence: str) -> bool:
+    """Whether ``pattern`` is in ``sentence`` without a denial just before it ("not cold")."""
+    return any(
+        not re.search(r"\b(?:no|not|nor|without|never)\b[^.;,]{0,12}$|n't\s+$",
+                      sentence[: m.start()], re.I)
+        for m in re.finditer(pattern, sentence, re.I)
+    )  # fmt: skip
+
+
+HYPO_WORDS = re.compile(r"\b(sweat\w*|shak\w*|trembl\w*|clammy|jittery)\b", re.I)
+SUGAR_LOWERING = ("med_insulin_or_sulfonylurea",)
+
+
+def _hypo_on_insulin(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """On insulin or a sulfonylurea, sweating or shaking is a low-sugar sign in any words
+    ("sweating buckets, shaking"); without those medicines it may only be heat or effort."""
+    if "hypo_symptoms" in found or not any(_true(found, f) for f in SUGAR_LOWERING):
+        return found
+    for m in HYPO_WORDS.finditer(text):
+        if not DENIED_OR_IF.search(text[max(0, m.start() - 25) : m.start()]):
+            return {**found, "hypo_symptoms": TextFinding("hypo_symptoms", True, m.group(0))}
+    return found
+
+
 def _acute_limb(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
     """A leg that is cold and white (or cold with no pulse), told as something new today, is a
     blocked artery however it is worded: "my leg from the knee down looks like white paper and
@@ -359,16 +391,17 @@ def _acute_limb(found: dict[str, TextFinding], text: str) -> dict[str, TextFindi
     if _true(found, "leg_cold_pale_sudden") and chronic and not acute:
         # "my feet go white and cold in winter": Raynaud's attacks, not a blocked artery
         return {k: v for k, v in found.items() if k != "leg_cold_pale_sudden"}
-    if "leg_cold_pale_sudden" in found:  # stated or denied in so many words
+    if _true(found, "leg_cold_pale_sudden"):  # stated in so many words
         return found
     if not (acute or _true(found, "sudden_onset")):
         return found
+    # a denial elsewhere ("the other one is warm and pink") does not cancel the sign itself
     for sentence in re.split(r"(?<=[.!?])\s+", text):
-        leg, cold = re.search(LEG, sentence, re.I), re.search(COLD, sentence, re.I)
+        leg, cold = re.search(LEG, sentence, re.I), _undenied(COLD, sentence)
         if (
             leg
             and cold
-            and (re.search(PALE, sentence, re.I) or re.search(NO_PULSE, sentence, re.I))
+            and (_undenied(PALE, sentence) or re.search(NO_PULSE, sentence, re.I))
             and (not chronic or ACUTE.search(sentence))  # "for years" elsewhere is the old story
         ):
             return {
@@ -500,4 +533,5 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _denied_in_general(found, cleaned)
     found = _quinine_reaction(model, cleaned, found)
     found = _length_of_something_else(_implied(found), cleaned)
+    found = _hypo_on_insulin(found, cleaned)
     return list(_new_medicine(model, cleaned, _swelling_of_both(found)).values())

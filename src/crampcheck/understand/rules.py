@@ -28,13 +28,15 @@ TIGHT = {"breathless": 6, "bladder_bowel_change": 6, "loss_of_consciousness": 6,
          "saddle_numbness": 10, "hip_shoulder_weakness": 10}  # fmt: skip
 """Rules whose words include a negated verb ("can't breathe", "can't pee") must be tight:
 otherwise any "isn't" in a long clause joins any mention of breathing."""
-RULE_WINDOWS = {"leg_weakness|weak": 6, "seizure|tongue": 5, "sudden_swelling_face_hands|rings": 6,
+RULE_WINDOWS = {"leg_weakness|weak": 6,
+                "tense_leg_after_injury|plaster": 14, "seizure|tongue": 5,
+                "sudden_swelling_face_hands|rings": 6,
                 "one_side_weakness_face_speech|side_asleep": 6,
                 "one_side_weakness_face_speech|porridge": 6, "mouth_tingling_hand_spasm|ants": 6,
                 "mouth_tingling_hand_spasm|beak": 6, "dirty_wound|animal": 8,
                 "loss_of_consciousness|floor": 7, "confusion|wrong_name": 8, "confusion|follow": 6,
                 "jaundice_or_swollen_belly|fluid": 8, "dirty_wound|trod": 6,
-                "dirty_wound|through": 8, "rest_pain_foot|even": 10, "ulcer_or_black_toes|dark": 6,
+                "dirty_wound|through": 8, "rest_pain_foot|even": 10, "ulcer_or_black_toes|dark": 8,
                 "shooting_pain_down_leg|shoots": 12, "severe_muscle_pain|limbs": 5,
                 "severe_muscle_pain|severe": 7,
                 "severe_headache|analgesia": 12,
@@ -100,13 +102,18 @@ RULES: dict[str, list[list[str]]] = {
     "dirty_wound|animal": [["dog", "cat", "fox", "horse", "rat", "ferret"],
                            ["bit", "bitten", "bite", "teeth", "sank"]],
     "loss_of_consciousness|floor": [["woke", "wake", "waking", "came"], ["floor", "ground"]],
+    "tense_leg_after_injury|plaster": [["cast", "plaster", "backslab", "splint"],
+                                       ["painkiller", "painkillers", "morphine", "paracetamol",
+                                        "codeine", "ibuprofen"],
+                                       ["touch", "touching", "help", "helping", "work", "working",
+                                        "nothing", "agony", "screaming"]],
     "seizure|tongue": [["bit", "bitten", "biting", "bite"], ["tongue"]],
     "severe_headache|analgesia": [["headache", "head"],
                                   ["analgesi", "paracetamol", "painkiller", "codeine", "ibuprofen",
                                    "tablets"],
                                   ["unresponsive", "resistant", "despite", "shift", "shifted",
                                    "touch", "touched", "help", "helped", "work", "worked",
-                                   "refractory", "nothing", "useless"]],
+                                   "refractory", "nothing", "useless", "unrelieved"]],
     "poisoning_suspected|packets": [["empty", "missing", "open", "opened", "half-empty"],
                                     ["packet", "packets", "strip", "blister", "bottle", "tablets",
                                      "pills", "box"]],
@@ -351,7 +358,7 @@ VETO: dict[str, list[str]] = {
     "leg_cold_pale_sudden": ["raynaud", "raynauds", "winter"],
     "one_side_weakness_face_speech": ["tingl", "tingling", "tingle", "pins"],
     "tense_leg_after_injury": ["erythema", "cellulitis"],
-    "calf_warm_red": ["everyone", "everybody", "else", "same"],
+    "calf_warm_red": ["everyone", "everybody", "else", "same", "pulses", "palpable", "perfused"],
     "venomous_bite": ["naevi", "nevi", "naevus", "nevus", "angioma", "angiomas", "veins"],
     "cannot_bear_weight": ["lost", "lose", "losing", "gain", "gained", "gaining"],
     "ankles_swollen_both": ["one", "left", "right", "l", "r", "lt", "rt", "unilateral", "only"],
@@ -476,6 +483,11 @@ RULE_GROUPS = [(fid, [_group_id(g) for g in groups]) for fid, groups in COMPILED
 RULE_WINDOW_OF: list[int | None] = [RULE_WINDOWS.get(key) for key in RULES]
 NORMAL_GROUPS = [(fid, [_group_id(g) for g in groups]) for fid, groups in NORMAL]
 VETO_GROUPS = {fid: _group_id(_stems(words)) for fid, words in VETO.items()}
+NORMAL_VETO = {"in_deep_water_now": ["still", "struggl", "shout", "shouting", "drown", "sink",
+                                     "sinking"]}  # fmt: skip
+"""Words that keep an absence rule from firing: "still out in the lake right now, shouting"
+is not "out (of the water) now"."""
+NORMAL_VETO_GROUPS = {fid: _group_id(_stems(words)) for fid, words in NORMAL_VETO.items()}
 CACHE_SIZE = 65_536
 
 
@@ -512,6 +524,8 @@ NEGATION_IS_THE_FINDING = ("heal",)
 NEGATED_WORDS_OF = {
     "severe_headache": frozenset(stem(w) for w in ("shift", "touch", "help", "work", "budge")),
     "sudden_swelling_face_hands": frozenset(stem(w) for w in ("fit", "go", "on", "off")),
+    "tense_leg_after_injury": frozenset(stem(w) for w in ("touch", "touching", "help",
+                                                           "helping", "work", "working")),
     "in_deep_water_now": frozenset(stem(w) for w in ("swim", "float", "kick", "stand", "touch",
                                                       "reach")),
 }  # fmt: skip
@@ -610,7 +624,7 @@ def _first_hit(
 ) -> Span | None:
     if not all(group in hits.at for group in groups):
         return None  # some word group has no word anywhere in the text
-    veto = None if normal else VETO_GROUPS.get(label)
+    veto = NORMAL_VETO_GROUPS.get(label) if normal else VETO_GROUPS.get(label)
     wide = label in SENTENCE_SCOPE and not normal
     for start, end in hits.pairs if wide else hits.clauses:
         if veto is not None and hits.within(start, end, veto):
