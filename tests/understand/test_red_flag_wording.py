@@ -915,3 +915,88 @@ def test_readings_from_the_clinical_shorthand_set(text: str, finding: str, value
 )
 def test_readings_from_the_last_fresh_set(text: str, finding: str, value: object) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        (
+            "his right calf has been aching since the flight. It's swollen and warm now.",
+            "calf_swollen_one_side",
+            True,
+        ),
+        (
+            "his right calf has been aching since the flight. It's swollen and warm now.",
+            "calf_warm_red",
+            True,
+        ),
+        ("My calf cramped. It's fine now.", "calf_swollen_one_side", None),
+        ("ankles not swollen though", "ankles_swollen_both", False),
+        ("On quinine 10 years. No bruising or rashes, heart rate fine.", "quinine_bleeding", False),
+        ("On quinine 10 years. No bruising or rashes, heart rate fine.", "palpitations", False),
+        (
+            "I take quinine at bedtime. Tonight I noticed little purple dots on my shins and my "
+            "gums bled",
+            "quinine_bleeding",
+            True,
+        ),
+        ("44M, lithium for bipolar. Li level 1.9. Confused per wife.", "poisoning_suspected", True),
+        ("On lithium for years, Li 0.8, stable", "poisoning_suspected", None),
+        ("65yo F on raloxifene. No hx VTE. Calves SNT.", "previous_clot", False),
+        (
+            "After half a mile my calf aches. No pain at rest and my feet are warm.",
+            "feet_always_cold",
+            False,
+        ),
+    ],
+)
+def test_readings_from_the_everyday_reader_set(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("peed this morning and it looked like flat coke", "dark_urine", True),
+        (
+            "Ten days back I fell in the yard and took a nasty graze with some grit in it",
+            "dirty_wound",
+            True,
+        ),
+        (
+            "he had an accident in his trousers and didn't feel it coming",
+            "bladder_bowel_change",
+            True,
+        ),
+        ("This morning he could not feel the toilet paper when wiping", "saddle_numbness", True),
+        ("had to strain to pass urine", "bladder_bowel_change", True),
+        (
+            "On quinine. This week purple blotches on my shins that I don't remember knocking, and "
+            "my gums bled",
+            "quinine_bleeding",
+            True,
+        ),
+        (
+            "No blistering or crepitus; pain in proportion to findings, calf swollen",
+            "tense_leg_after_injury",
+            None,
+        ),
+        (
+            "night cramps in both calves, tiredness, breathless on hills and a sore, red tongue",
+            "calf_warm_red",
+            None,
+        ),
+        (
+            "an ileostomy after colectomy for ulcerative colitis; cramps in both calves and feet",
+            "ulcer_or_black_toes",
+            None,
+        ),
+        (
+            "On examination the left first MTP joint was swollen, hot and erythematous",
+            "calf_swollen_one_side",
+            None,
+        ),
+    ],
+)
+def test_readings_from_the_case_report_set(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) is value

@@ -39,7 +39,121 @@ French, Italian, Dutch or Polish stories score 0-0.43, and may still hold an Eng
 word ("me", "in")."""
 
 
+FOREIGN_FUNCTION_WORDS = frozenset(
+    [
+        "que",
+        "el",
+        "los",
+        "las",
+        "por",
+        "con",
+        "una",
+        "para",
+        "pero",
+        "muy",
+        "del",
+        "al",
+        "les",
+        "des",
+        "une",
+        "est",
+        "pas",
+        "il",
+        "elle",
+        "dans",
+        "avec",
+        "je",
+        "mes",
+        "qui",
+        "du",
+        "der",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "ich",
+        "mit",
+        "ein",
+        "eine",
+        "seit",
+        "zu",
+        "auf",
+        "dem",
+        "sie",
+        "mein",
+        "meine",
+        "di",
+        "che",
+        "sono",
+        "della",
+        "questo",
+        "não",
+        "meu",
+        "minha",
+        "uma",
+        "com",
+        "het",
+        "een",
+        "ik",
+        "niet",
+        "mijn",
+        "się",
+        "jest",
+        "nie",
+        "mam",
+        "bir",
+        "çok",
+        "ja",
+        "jag",
+        "och",
+        "är",
+    ]
+)
+"""Common words of Spanish, French, German, Italian, Portuguese, Dutch, Polish, Turkish and
+Swedish that are not English words: many of their other short words ("la", "de", "me", "que"
+aside) are in an English dictionary too."""
+ENGLISH_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "my",
+        "is",
+        "it",
+        "was",
+        "have",
+        "has",
+        "with",
+        "for",
+        "of",
+        "to",
+        "this",
+        "that",
+        "been",
+        "his",
+        "her",
+        "she",
+        "he",
+        "they",
+        "are",
+        "at",
+        "on",
+        "not",
+        "but",
+        "had",
+        "when",
+        "since",
+        "after",
+        "from",
+    ]
+)
+MIN_FOREIGN_WORDS = 3
+
+
 def _reads_english(text: str) -> bool:
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    foreign = sum(w in FOREIGN_FUNCTION_WORDS for w in words)
+    if foreign >= MIN_FOREIGN_WORDS and foreign > sum(w in ENGLISH_FUNCTION_WORDS for w in words):
+        return False
     share = _english_share(text)
     return share >= MIN_ENGLISH or (
         share >= MIN_ENGLISH_WITH_HINTS and ENGLISH_HINTS.search(text) is not None

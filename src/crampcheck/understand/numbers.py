@@ -826,6 +826,15 @@ INTO_THE_TABLETS = re.compile(
 """A child found with, or got into, someone's tablets: a possible poisoning, however many."""
 
 
+LITHIUM = re.compile(
+    r"\b(?:li|lithium)\s*(?:level|conc\w*)?\s*(?:of|:|=|was|is|at)?\s*(\d(?:\.\d+)?)"
+    r"\s*(?:mmol)?",
+    re.I,
+)
+TOXIC_LITHIUM = 1.5
+"""A serum lithium above 1.5 mmol/L is toxic (BNF, lithium: monitoring)."""
+
+
 def overdose(text: str) -> Iterator[Hit]:
     """ "taking ~30 x amitriptyline 25 mg", "found her with my quinine tablets": a possible
     overdose or poisoning."""
@@ -835,6 +844,10 @@ def overdose(text: str) -> Iterator[Hit]:
         return
     m = INTO_THE_TABLETS.search(text)
     if m:
+        yield "poisoning_suspected", True, m.group(0)
+        return
+    m = LITHIUM.search(text)
+    if m and float(m.group(1)) > TOXIC_LITHIUM:
         yield "poisoning_suspected", True, m.group(0)
 
 

@@ -201,6 +201,11 @@ def _phrasal_norms(doc: Doc) -> Doc:
             token.norm_ = "n't"  # "cant", "dont": spaCy splits them as "ca" + "nt"
         elif token.lower_ == "can" and after == "not":
             token.norm_ = "cannot"  # "cannot" is split as "can" + "not"
+        elif token.lower_ == "proportion" and doc[max(0, token.i - 2) : token.i].text.lower() in (
+            "out of",
+            "outof",
+        ):
+            token.norm_ = "out-of-proportion"  # "pain in proportion to findings" is reassuring
     return doc
 
 

@@ -10,6 +10,7 @@ denies the swelling, not the calf); a finding stated both ways counts as stated.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -140,12 +141,35 @@ def _current_only(model: CompiledModel) -> frozenset[str]:
     return frozenset(f.id for f in model.kb.findings if f.red_flag) | RECENT
 
 
+CALF_SIGNS = frozenset({"calf_swollen_one_side", "calf_warm_red"})
+JOINT = re.compile(r"\b(?:joint|mtp|metatarsophalangeal|big toe|bunion|knuckle)s?\b", re.I)
+CALF_NAMED = re.compile(r"\b(?:calf|calves|calfs|shin|shins)\b", re.I)
+
+
+def _about_a_joint(sentence: str) -> bool:
+    return JOINT.search(sentence) is not None and CALF_NAMED.search(sentence) is None
+
+
 def _told(ent: Any) -> str:
     """The sentence of ``ent`` and the one before it: "my left calf ... It's puffier than the
     other one and warm to touch" tells of the calf in the sentence before."""
     doc, sent = ent.doc, ent.sent
     before = doc[sent.start - 1].sent.text if sent.start > 0 else ""
     return f"{before} {sent.text}"
+
+
+def _worth_keeping(model: CompiledModel, ent: Any, value: bool) -> bool:
+    """Whether a reading says something about the person's legs."""
+    if not value:
+        # a denial of a stated-only rule, or of a site ("no swelling of the calf": the calf is
+        # where, not what is denied), says nothing
+        return not ent._.stated_only and model.findings[ent.label_].category != "site"
+    if ent.label_ == "calf_swollen_one_side" and not LEG_WORDS.search(_told(ent)):
+        return False  # "my face is swelling": a bare "swelling" with no leg in the sentence
+    if ent.label_ in CALF_SIGNS and _about_a_joint(ent.sent.text):
+        return False  # "swelling of the first MTP joint": a hot joint (gout), not the calf
+    # "redness and swelling of the big-toe joint" is not a red calf
+    return not (ent.label_ == "calf_warm_red" and not CALF_WORDS.search(_told(ent)))
 
 
 def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
@@ -168,14 +192,8 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
             and not _ability_denies_another_verb(ent)
         ) or ent._.inner_negated
         value = False if ent._.normal else not negated  # "pee is normal" states an absence
-        if not value and ent._.stated_only:
+        if not _worth_keeping(model, ent, value):
             continue
-        if not value and model.findings[ent.label_].category == "site":
-            continue  # "no swelling of the calf": the calf is where, not what is denied
-        if value and ent.label_ == "calf_swollen_one_side" and not LEG_WORDS.search(_told(ent)):
-            continue  # "my face is swelling": a bare "swelling" with no leg in the sentence
-        if value and ent.label_ == "calf_warm_red" and not CALF_WORDS.search(_told(ent)):
-            continue  # "redness and swelling of the big-toe joint" is not a red calf
         old = found.get(ent.label_)
         denial_wins = ent.label_ in DENIAL_WINS and ent._.normal  # "I'm home now", not "no one"
         if (
@@ -252,7 +270,9 @@ def _new_medicine(
 
 
 QUININE_TROUBLE = re.compile(
-    r"\b(rash|spots|bruis\w*|bleed\w*|nosebleeds?|racing|pounding|palpitations?|fluttering|"
+    r"\b(rash|spots|dots|blotch\w*|petechia\w*|pinpoint|bruis\w*|bleed\w*|bled|nosebleeds?|"
+    r"racing|"
+    r"pounding|palpitations?|fluttering|"
     r"ringing|tinnitus|buzzing in (?:my|his|her) ears|deaf\w*|hearing|blurr\w*)\b",
     re.I,
 )
@@ -277,10 +297,18 @@ def _quinine_reaction(
         return found  # a denial is checked again: "bruises without injury, gums bleed"
     if "quinine_bleeding" not in model.findings:
         return found
+    denied = None
     for m in QUININE_TROUBLE.finditer(text):
-        start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
+        # the clause before the word: "that I don't remember knocking, and my gums bled"
+        start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n,") + 1
+        start = max(start, m.start() - 40)
         if not DENIED_OR_IF.search(text[start : m.start()]):
             return {**found, "quinine_bleeding": TextFinding("quinine_bleeding", True, m.group(0))}
+        before = text[start : m.start()]
+        if not re.search(r"\b(?:if|in case|unless|watch for|look out for)\b", before, re.I):
+            denied = denied or m.group(0)
+    if denied and reaction is None:  # "no bruising or rashes" on quinine: denied
+        return {**found, "quinine_bleeding": TextFinding("quinine_bleeding", False, denied)}
     return found
 
 
@@ -366,6 +394,37 @@ def _undenied(pattern: str, sentence: str) -> bool:
 
 HYPO_WORDS = re.compile(r"\b(sweat\w*|shak\w*|trembl\w*|clammy|jittery)\b", re.I)
 SUGAR_LOWERING = ("med_insulin_or_sulfonylurea",)
+
+
+IT_IS = re.compile(
+    r"\b(?:it'?s|it is|it has|it's gone|it has gone|it looks|it feels|it got)\s+"
+    r"(?:(?:a bit|really|very|quite|now|also|all|gone|got|more|much)\s+)*"
+    r"(?P<sign>swollen|puffy|puffier|fatter|bigger|warm|warmer|hot|red)\b"
+    r"(?:,?\s+(?:and|&)\s+(?P<also>swollen|puffy|warm|hot|red)\b)?",
+    re.I,
+)
+IT_SIGNS = {"swollen": "calf_swollen_one_side", "puffy": "calf_swollen_one_side",
+            "puffier": "calf_swollen_one_side", "fatter": "calf_swollen_one_side",
+            "bigger": "calf_swollen_one_side", "warm": "calf_warm_red", "warmer": "calf_warm_red",
+            "hot": "calf_warm_red", "red": "calf_warm_red"}  # fmt: skip
+ONE_CALF = re.compile(r"\b(?:left|right|one|my|his|her)\s+(?:calf|shin|lower leg)\b", re.I)
+
+
+def _it_is_the_calf(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """ "His right calf has been aching since the flight. It's swollen and warm now": "it" is
+    the calf named in the sentence before."""
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    for before, sentence in itertools.pairwise(sentences):
+        if not ONE_CALF.search(before) or ONE_CALF.search(sentence):
+            continue
+        for m in IT_IS.finditer(sentence):
+            if DENIED_OR_IF.search(sentence[: m.start()]):
+                continue
+            for sign in filter(None, (m.group("sign"), m.group("also"))):
+                found.setdefault(
+                    IT_SIGNS[sign.lower()], TextFinding(IT_SIGNS[sign.lower()], True, m.group(0))
+                )
+    return found
 
 
 def _hypo_on_insulin(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
@@ -533,5 +592,5 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _denied_in_general(found, cleaned)
     found = _quinine_reaction(model, cleaned, found)
     found = _length_of_something_else(_implied(found), cleaned)
-    found = _hypo_on_insulin(found, cleaned)
+    found = _hypo_on_insulin(_it_is_the_calf(found, cleaned), cleaned)
     return list(_new_medicine(model, cleaned, _swelling_of_both(found)).values())
