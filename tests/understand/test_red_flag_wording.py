@@ -1000,3 +1000,30 @@ def test_readings_from_the_everyday_reader_set(text: str, finding: str, value: o
 )
 def test_readings_from_the_case_report_set(text: str, finding: str, value: object) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        (
+            "now the front of his left shin is swollen and rock hard and he's in agony",
+            "tense_leg_after_injury",
+            True,
+        ),
+        (
+            "The front of his shin feels hard as a table top when I press it.",
+            "tense_leg_after_injury",
+            True,
+        ),
+        ("my calf goes rock hard at night", "tense_leg_after_injury", None),
+        (
+            "When I emptied his bottle it was the colour of strong tea without milk.",
+            "dark_urine",
+            True,
+        ),
+    ],
+)
+def test_a_shin_hard_as_a_table_and_urine_in_a_bottle(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value
