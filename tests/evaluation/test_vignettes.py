@@ -75,6 +75,8 @@ KNOWN_UNDER_TRIAGE = {
     "peripheral_neuropathy-mdev-1": "numb, tingling feet for 18 months with normal sugar, B12 "
     "and thyroid: neuropathy without a cause ranks below night cramps, whose level is "
     "self-care",
+    "fracture_joint_injury-adev-2": "a fall at 88, will not stand, foot turned out (a broken "
+    "hip): the rule for not bearing weight is urgent; the author follows NHS advice to call 999",
 }
 
 

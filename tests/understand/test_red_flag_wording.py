@@ -1027,3 +1027,20 @@ def test_a_shin_hard_as_a_table_and_urine_in_a_bottle(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        (
+            "took 'about 20' over-the-counter caffeine tablets to stay awake",
+            "poisoning_suspected",
+            True,
+        ),
+        ("took 2 paracetamol tablets for the cramp", "poisoning_suspected", None),
+        ("my left leg looks skinnier than the right", "muscle_wasting", True),
+        ("she won't stand on her right leg", "cannot_bear_weight", True),
+    ],
+)
+def test_readings_from_the_final_fresh_sets(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) is value

@@ -799,9 +799,10 @@ CALF_BIGGER = re.compile(
     r"\b(?:calf|calves|leg|shin)\s*(?:is\s+|circumference\s+)?\+\s*(\d(?:\.\d)?)\s*cm\b", re.I
 )
 OVERDOSE = re.compile(
-    r"\b(?:took|taking|taken|swallowed|ate|eaten)\s+"
+    r"\b(?:took|taking|taken|swallowed|ate|eaten)\s+['\u2018\"]?"
     r"(?:~\s*|about\s+|around\s+|approx\.?\s*|up to\s+)?"
-    r"(\d{2,3})\s*(?:x\s*)?(?:tablets?|pills?|caps(?:ules)?|tabs|[a-z]+\s+\d+\s*mg)\b",
+    r"(\d{2,3})['\u2019\"]?\s*(?:x\s*)?(?:[a-z-]+\s+){0,3}?"
+    r"(?:tablets?|pills?|caps(?:ules)?|tabs|[a-z]+\s+\d+\s*mg)\b",
     re.I,
 )
 OVERDOSE_COUNT = 10

@@ -290,6 +290,8 @@ RULES: dict[str, list[list[str]]] = {
                                       "out-of-proportion", "painkiller", "bursting", "woody",
                                       "wood", "tender", "exquisit", "morphine", "passive"]],
     "tense_leg_after_injury|compartment": [["compartment"], ["tense", "tight", "hard", "swollen"]],
+    "muscle_wasting|than": [["leg", "calf", "thigh", "legs", "calves", "thighs"],
+                            ["skinnier", "thinner", "smaller", "narrower", "shrunk", "shrunken"]],
     "tense_leg_after_injury|shin": [["shin", "shins"],
                                     ["table", "board", "concrete", "brick", "wood", "wooden",
                                      "rock"]],
