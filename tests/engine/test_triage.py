@@ -125,3 +125,36 @@ def test_without_thyroid_signs_the_same_cramps_stay_self_care() -> None:
     known = {"hypothyroid_features": False, "site_calf": True, "long_standing": True,
              "female": True, "age_50_to_64": True}  # fmt: skip
     assert level(known) == TRIAGE_ORDER.index("self_care")
+
+
+def test_a_fall_with_hip_pain_and_unable_to_stand_is_an_ambulance() -> None:
+    # NHS advice for a suspected broken hip is to call 999 (nhs_hip_fracture)
+    known = {"leg_injury": True, "cannot_bear_weight": True, "hip_or_groin_pain": True,
+             "age_65_plus": True}  # fmt: skip
+    result = decide(MODEL, known, lambda k: posterior(MODEL, k))
+    assert result.level == "emergency"
+    assert "possible_broken_hip" in {r.id for r in result.fired}
+
+
+def test_a_twisted_ankle_that_cannot_take_weight_is_still_same_day() -> None:
+    known = {"leg_injury": True, "cannot_bear_weight": True, "hip_or_groin_pain": False,
+             "age_65_plus": True}  # fmt: skip
+    assert level(known) == TRIAGE_ORDER.index("urgent")
+
+
+def test_breathless_at_rest_or_blue_lips_is_an_ambulance_but_breathless_alone_is_same_day() -> None:
+    assert level({"breathless": True, "severe_breathlessness": True}) == 0
+    assert level({"breathless": True, "severe_breathlessness": False}) == TRIAGE_ORDER.index(
+        "urgent"
+    )
+
+
+def test_vomiting_or_diarrhoea_on_water_pills_needs_advice_today() -> None:
+    known = {"vomiting_diarrhoea": True, "med_loop_diuretic": True, "age_65_plus": True,
+             "both_legs": True, "muscle_hardens": True}  # fmt: skip
+    result = decide(MODEL, known, lambda k: posterior(MODEL, k))
+    assert result.level == "urgent"
+    assert "fluid_loss_on_water_pills" in {r.id for r in result.fired}
+    known["med_loop_diuretic"] = False
+    result = decide(MODEL, known, lambda k: posterior(MODEL, k))
+    assert "fluid_loss_on_water_pills" not in {r.id for r in result.fired}

@@ -50,8 +50,6 @@ KNOWN_UNDER_TRIAGE = {
     # two of the 90 balanced cases added last in that session
     "b_vitamin_deficiency-tdev-1": "B-vitamin deficiency has no feature that questions can tell",
     # two of the 80 cases added at the very end of that session
-    "heart_failure-udev-17": "fluid on the lungs (breathless at rest, blue lips) has no finding "
-    "of its own; breathlessness with heart failure stops at urgent",
     "hypokalaemia-udev-19": "low potassium with all-over weakness and palpitations: the "
     "emergency escalation needs legs too weak to stand (dev authors disagree on the rest)",
     # three of the 240 cases added in the session of 2026-11-21 (part 4)
@@ -61,22 +59,21 @@ KNOWN_UNDER_TRIAGE = {
     "of its own, so dehydration stays at self-care",
     "hypothyroidism-wdev-1": "thyroid features without a test stay below the thyroid alert "
     "when night cramps and pregnancy-like swelling explain the rest",
-    # two of the 160 cases added later in that session
+    # one of the 160 cases added later in that session
     "fracture_joint_injury-gdev-1": "an ankle out of shape at 95, unable to stand: the rule "
     "for not bearing weight is urgent (the author follows NHS advice to call 999)",
-    "chronic_kidney_disease-gdev-1": "fluid overload after missed dialysis (breathless at rest, "
-    "cannot lie flat) has no finding of its own; breathlessness stops at urgent",
-    # one of the 160 cases added last in that session
-    "dehydration-kdev-2": "diarrhoea and vomiting at 79 on a thiazide and ramipril, dizzy on "
-    "standing: no finding for an older person drying out on these medicines (the author "
-    "wants a same-day review for kidney function)",
     # two of the 160 cases added at the end of that session
     "flat_feet-mdev-1": "flat feet in a child reads as exercise or night cramps (self-care)",
     "peripheral_neuropathy-mdev-1": "numb, tingling feet for 18 months with normal sugar, B12 "
     "and thyroid: neuropathy without a cause ranks below night cramps, whose level is "
     "self-care",
-    "fracture_joint_injury-adev-2": "a fall at 88, will not stand, foot turned out (a broken "
-    "hip): the rule for not bearing weight is urgent; the author follows NHS advice to call 999",
+    # three of the 240 cases added in the evening session of 2026-11-21
+    "other_drug_induced-aadev-43": "cramps and shaky hands from heavy salbutamol use: the "
+    "knowledge base calls it self-care, the author books an asthma review",
+    "flat_feet-aadev-52": "flat feet in a teenage runner reads as exercise cramps (self-care); "
+    "the author refers to podiatry",
+    "flat_feet-ccdev-35": "flat feet in a child reads as growing pains or night cramps "
+    "(self-care); the school nurse suggests a GP visit",
 }
 
 

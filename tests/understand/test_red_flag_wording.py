@@ -1044,3 +1044,69 @@ def test_a_shin_hard_as_a_table_and_urine_in_a_bottle(
 )
 def test_readings_from_the_final_fresh_sets(text: str, finding: str, value: object) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        # a possible broken hip, told by a relative or in a handover
+        (
+            "she says her hip and thigh hurt and the foot looks turned out",
+            "hip_or_groin_pain",
+            True,
+        ),
+        ("82F fall at home, L leg shortened and externally rotated", "hip_or_groin_pain", True),
+        ("82F fall at home, unable to weight bear", "leg_injury", True),
+        ("I had a hip replacement 10 years ago", "hip_or_groin_pain", None),
+        ("my toes point outwards when I walk", "hip_or_groin_pain", None),
+        ("I fell in love with running", "leg_injury", None),
+        ("I keep tripping on kerbs and my foot slaps down", "leg_injury", None),
+        # breathing too hard to speak, at rest, or blue lips
+        ("New SOB at rest since last night", "severe_breathlessness", True),
+        ("she is gasping for air and her lips are going blue", "severe_breathlessness", True),
+        ("she is gasping for air", "breathless", True),
+        ("he had twice woken gasping for breath", "severe_breathlessness", None),
+        ("he had twice woken gasping for breath", "breathless_lying_flat", True),
+        ("No respiratory distress.", "breathless", False),
+        ("she can't get her words out", "severe_breathlessness", None),
+    ],
+)
+def test_a_broken_hip_and_breathing_that_is_too_hard(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("Baby born last Thursday, so 6 days ago, normal delivery", "postpartum", True),
+        ("I took about 20 of my mum's amitriptyline with the wine", "poisoning_suspected", True),
+        ("took 16 paracetamol last night", "poisoning_suspected", True),
+        ("I've taken 12 ibuprofen over 3 days for it", "poisoning_suspected", None),
+        ("he takes 10 tablets a day for his heart", "poisoning_suspected", None),
+        (
+            "my 3 yr old got into my nans handbag and there were loose tablets in the bottom",
+            "poisoning_suspected",
+            True,
+        ),
+        ("he's been acting a bit weird and wobbly", "confusion", True),
+        ("her mouth is going to one side and words are not clear", "one_side_weakness_face_speech",
+         True),
+        ("out past the flags at the beach, i can see him bobbing", "in_deep_water_now", True),
+        ("i can see him bobbing", "in_deep_water_now", None),
+        # words that only look like a warning sign
+        ("muscle goes tight as a drum for a minute or two most nights", "tense_leg_after_injury",
+         None),
+        ("did a 20 mile tab yesterday, left calf is tight as a drum, pins and needles in my foot",
+         "tense_leg_after_injury", True),
+        ("we have to wear these narrow black heels all shift", "ulcer_or_black_toes", None),
+        ("thirsty, red-faced and sweaty after three races in the heat", "hypo_symptoms", None),
+        ("the health visitor said he'd grow out of it", "loss_of_consciousness", None),
+        ("swam to the side holding the lane rope and it passed", "in_deep_water_now", None),
+    ],
+)  # fmt: skip
+def test_readings_from_the_november_evening_fresh_sets(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value

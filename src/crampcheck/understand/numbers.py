@@ -801,11 +801,23 @@ CALF_BIGGER = re.compile(
 OVERDOSE = re.compile(
     r"\b(?:took|taking|taken|swallowed|ate|eaten)\s+['\u2018\"]?"
     r"(?:~\s*|about\s+|around\s+|approx\.?\s*|up to\s+)?"
-    r"(\d{2,3})['\u2019\"]?\s*(?:x\s*)?(?:[a-z-]+\s+){0,3}?"
-    r"(?:tablets?|pills?|caps(?:ules)?|tabs|[a-z]+\s+\d+\s*mg)\b",
+    r"(\d{2,3})['\u2019\"]?\s*(?:x\s*)?"
+    r"(?:(?:[a-z-]+\s+){0,3}?(?:tablets?|pills?|caps(?:ules)?|tabs|[a-z]+\s+\d+\s*mg)\b"
+    r"|of\s+(?:my|his|her|their|the|[a-z]+'s)\s+[a-z-]+"
+    r"|(?:paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|co-codamol|codeine|tramadol"
+    r"|amitriptyline|nortriptyline|sertraline|citalopram|fluoxetine|diazepam|zopiclone"
+    r"|quinine|lithium|insulin|metformin|gliclazide|propranolol|iron)\b)",
     re.I,
 )
 OVERDOSE_COUNT = 10
+SPREAD_OUT = re.compile(
+    r"[^.;]{0,20}?\b(?:over|across|in|during)\s+(?:the\s+)?(?:last\s+|past\s+)?"
+    r"(?:\d+|a|two|three|four|five|few|several)\s+(?:days?|weeks?|months?)\b"
+    r"|[^.;]{0,20}?\b(?:a|per|each|every)\s+day\b|[^.;]{0,20}?\bdaily\b",
+    re.I,
+)
+"""Tablets counted over days ("12 ibuprofen over 3 days", "10 a day") are a dose, not an
+overdose."""
 """Ten or more tablets taken at once is an overdose to assess, whatever the medicine."""
 
 
@@ -821,7 +833,10 @@ INTO_THE_TABLETS = re.compile(
     r"(?:my|the|his|her|their|some|a|an|[a-z]+'s)\s+(?:[a-z]+\s+)?"
     r"(?:tablets|pills|medicine|medicines|bottle|packet)\b"
     r"|\bgot into (?:my|the|his|her|their|[a-z]+'s)\s+(?:[a-z]+\s+)?"
-    r"(?:tablets|pills|medicine|medicines|bottle|packet)\b",
+    r"(?:tablets|pills|medicine|medicines|bottle|packet)\b"
+    r"|\bgot into (?:my|the|his|her|their|[a-z]+'?s)\s+(?:[a-z]+\s+)?"
+    r"(?:handbag|bag|cupboard|drawer|cabinet|pill box|pillbox|dosette)\b[^.;]{0,80}?"
+    r"\b(?:tablets|pills|medicines?|capsules)\b",
     re.I,
 )
 """A child found with, or got into, someone's tablets: a possible poisoning, however many."""
@@ -840,7 +855,7 @@ def overdose(text: str) -> Iterator[Hit]:
     """ "taking ~30 x amitriptyline 25 mg", "found her with my quinine tablets": a possible
     overdose or poisoning."""
     m = OVERDOSE.search(text)
-    if m and int(m.group(1)) >= OVERDOSE_COUNT:
+    if m and int(m.group(1)) >= OVERDOSE_COUNT and not SPREAD_OUT.match(text, m.end()):
         yield "poisoning_suspected", True, m.group(0)
         return
     m = INTO_THE_TABLETS.search(text)

@@ -168,6 +168,9 @@ NOT_FINDINGS = [
     "phoned the surgery", "rang the surgery", "the surgery is shut", "not answering the phone",
     "not answering her phone",
     "not answering his phone", "isn't answering the phone", "not answering my calls",
+    "grow out of it", "grew out of it", "grown out of it", "growing out of it", "grows out of it",
+    "reply fast", "respond fast", "answer fast", "as fast as", "fast asleep", "walk fast",
+    "walking fast", "fast walking", "fast walk",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
 not a faint). They win the longest-match contest and are then dropped."""

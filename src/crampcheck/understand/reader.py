@@ -516,8 +516,13 @@ def _denied_in_general(found: dict[str, TextFinding], text: str) -> dict[str, Te
     return found
 
 
-IMPLIED = {"dirty_wound": "skin_break", "venomous_bite": "skin_break"}
-"""A puncture wound or a bite breaks the skin, whatever words told it."""
+IMPLIED = {
+    "dirty_wound": "skin_break",
+    "venomous_bite": "skin_break",
+    "severe_breathlessness": "breathless",
+}
+"""A puncture wound or a bite breaks the skin, and gasping for breath is breathlessness,
+whatever words told them."""
 
 
 def _implied(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
