@@ -1110,3 +1110,30 @@ def test_readings_from_the_november_evening_fresh_sets(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("urine 'the colour of black coffee'", "dark_urine", True),
+        ("urine 'the colour of black coffee'", "coffee_heavy", None),
+        ("my pee looks like Guinness", "dark_urine", True),
+        ("'Every muscle aches like I've been hit by a bus', legs cramping; urine 'like port wine'",
+         "dark_urine", True),
+        ("my pee is its usual pale yellow", "dark_urine", False),
+        ("R calf 'like a rugby ball' since the flight, hurts to touch", "calf_swollen_one_side",
+         True),
+        ("my left calf's been achy and fat since my op last week", "calf_swollen_one_side", True),
+        ("a warm, angry patch on my shin that's grown a lot since yesterday",
+         "red_hot_spreading_skin", True),
+        ("Cut my hand on a rusty bit of fence 10 days ago", "dirty_wound", True),
+        ("my head's been in a vice all day", "severe_headache", True),
+        ("my longest training run was 18 miles", "severe_muscle_pain", None),
+        ("safety-net \u2013 dark urine, calf swelling or breathlessness \u2192 call back", "dark_urine",
+         None),
+    ],
+)  # fmt: skip
+def test_idioms_for_warning_signs_from_the_evening_reader_set(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value

@@ -97,13 +97,21 @@ def _clinical() -> dict[str, list[str]]:
     return patterns
 
 
-def _termset(preceding: list[str], following: list[str]) -> dict[str, list[str]]:
+def _termset(
+    preceding: list[str], following: list[str], extra_ends: tuple[str, ...] = ()
+) -> dict[str, list[str]]:
     return {
         "pseudo_negations": [],
         "preceding_negations": preceding,
         "following_negations": following,
-        "termination": [*_clinical()["termination"], *SUBJECT_STARTS],
+        "termination": [*_clinical()["termination"], *SUBJECT_STARTS, *CLAUSE_ENDS, *extra_ends],
     }
+
+
+CLAUSE_ENDS = (";",)
+"""A semicolon ends every scope: "aches like I've been hit by a bus; urine like port wine" tells
+the urine as it is. (A dash does not: "safety-net, then a dash: dark urine, calf swelling" lists what to
+watch for.)"""
 
 
 def _negation_termset() -> dict[str, list[str]]:
@@ -171,6 +179,11 @@ NOT_FINDINGS = [
     "grow out of it", "grew out of it", "grown out of it", "growing out of it", "grows out of it",
     "reply fast", "respond fast", "answer fast", "as fast as", "fast asleep", "walk fast",
     "walking fast", "fast walking", "fast walk",
+    "colour of black coffee", "color of black coffee", "colour of coffee", "color of coffee",
+    "like black coffee", "like coffee", "like port wine", "colour of port wine",
+    "color of port wine", "like red wine", "colour of red wine", "color of red wine",
+    "like guinness", "colour of guinness", "color of guinness", "looks like guinness",
+    "colour of cola", "color of cola", "like cola", "colour of coke", "like coke",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
 not a faint). They win the longest-match contest and are then dropped."""
