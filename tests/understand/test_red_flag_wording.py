@@ -1129,8 +1129,8 @@ def test_readings_from_the_november_evening_fresh_sets(
         ("Cut my hand on a rusty bit of fence 10 days ago", "dirty_wound", True),
         ("my head's been in a vice all day", "severe_headache", True),
         ("my longest training run was 18 miles", "severe_muscle_pain", None),
-        ("safety-net \u2013 dark urine, calf swelling or breathlessness \u2192 call back", "dark_urine",
-         None),
+        ("safety-net \u2013 dark urine, calf swelling or breathlessness \u2192 call back",
+         "dark_urine", None),
     ],
 )  # fmt: skip
 def test_idioms_for_warning_signs_from_the_evening_reader_set(

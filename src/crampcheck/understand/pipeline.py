@@ -109,9 +109,9 @@ def _termset(
 
 
 CLAUSE_ENDS = (";",)
-"""A semicolon ends every scope: "aches like I've been hit by a bus; urine like port wine" tells
-the urine as it is. (A dash does not: "safety-net, then a dash: dark urine, calf swelling" lists what to
-watch for.)"""
+"""A semicolon ends every scope: "aches like I've been hit by a bus; urine like port wine"
+tells the urine as it is. A dash does not: "safety-net, then a dash: dark urine, calf
+swelling" lists what to watch for."""
 
 
 def _negation_termset() -> dict[str, list[str]]:
