@@ -1137,3 +1137,33 @@ def test_idioms_for_warning_signs_from_the_evening_reader_set(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("He isn't short of breath and has no chest pain", "breathless", False),
+        ("she's not out of breath", "breathless", False),
+        ("I can't catch my breath", "breathless", True),
+        ("blue snakes winding up the backs of my legs", "breathless", None),
+        ("the right stocking was much harder to pull up over the calf than the left",
+         "calf_swollen_one_side", True),
+        ("and that calf was pinker", "calf_warm_red", True),
+    ],
+)  # fmt: skip
+def test_denied_breathlessness_and_a_calf_told_by_its_stocking(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value
+
+
+def test_months_of_breathlessness_on_the_stairs_is_not_new_breathlessness() -> None:
+    slow = found("For about 4 months I've been getting out of breath climbing the stairs, and my "
+                 "legs cramp at night.")  # fmt: skip
+    assert slow.get("breathless") is None and slow.get("breathless_lying_flat") is True
+    new = found("My periods have been heavy for a year. What's new is I'm out of breath going up "
+                "the stairs.")  # fmt: skip
+    assert new.get("breathless") is True
+    clot = found("For 2 months I've been out of breath on the stairs, and now my left calf is "
+                 "swollen.")  # fmt: skip
+    assert clot.get("breathless") is True

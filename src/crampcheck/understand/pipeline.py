@@ -183,6 +183,7 @@ NOT_FINDINGS = [
     "like black coffee", "like coffee", "like port wine", "colour of port wine",
     "color of port wine", "like red wine", "colour of red wine", "color of red wine",
     "like guinness", "colour of guinness", "color of guinness", "looks like guinness",
+    "winding up", "winding down", "winding round", "winding around", "winding through",
     "colour of cola", "color of cola", "like cola", "colour of coke", "like coke",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,

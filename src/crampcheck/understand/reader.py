@@ -532,6 +532,43 @@ def _implied(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
     return found
 
 
+EFFORT = re.compile(
+    r"\b(?:stairs|stair|hills?|uphill|incline|climbing|climb|walking|walk|exertion|exerting|"
+    r"effort|exercise|housework|gardening|on the flat|soboe|doe)\b",
+    re.I,
+)
+SLOW = re.compile(
+    r"\b(?:months?|years?|ages|a long time|gradual\w*|slowly|steadily|increasingly|"
+    r"getting worse|progressive\w*)\b",
+    re.I,
+)
+NEW = re.compile(
+    r"\b(?:new|newly|recent\w*|this (?:last )?week|last week|days?|sudden\w*|today|"
+    r"yesterday|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.I,
+)
+CLOT_CONTEXT = ("calf_swollen_one_side", "calf_warm_red", "calf_tender", "chest_pain",
+                "coughing_blood", "severe_breathlessness", "recent_surgery", "long_journey",
+                "pregnant", "postpartum", "sudden_onset")  # fmt: skip
+
+
+def _breathless_on_effort(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """Months of getting out of breath on stairs or hills, with no sign of a clot, is the slow
+    breathlessness of a weak heart or anaemia (a booked GP visit), not new breathlessness
+    (same day): "out of breath climbing two flights of stairs for 4 months"."""
+    short = found.get("breathless")
+    if short is None or short.value is not True or not _true(found, "long_standing"):
+        return found
+    if any(_true(found, f) for f in CLOT_CONTEXT):
+        return found
+    sentence = next((s for s in re.split(r"(?<=[.!?;])\s+", text) if short.span in s), "")
+    if not (EFFORT.search(sentence) and SLOW.search(sentence)) or NEW.search(sentence):
+        return found  # "what's new is I'm out of breath going up the stairs" is new
+    out = {k: v for k, v in found.items() if k != "breathless"}
+    out.setdefault("breathless_lying_flat", TextFinding("breathless_lying_flat", True, short.span))
+    return out
+
+
 def _length_of_something_else(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
     """ "Out cold for about a minute", "goes off when I stop for a min": a short attack read
     from a phrase is dropped when the words before or after it time something else."""
@@ -597,5 +634,6 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _denied_in_general(found, cleaned)
     found = _quinine_reaction(model, cleaned, found)
     found = _length_of_something_else(_implied(found), cleaned)
+    found = _breathless_on_effort(found, cleaned)
     found = _hypo_on_insulin(_it_is_the_calf(found, cleaned), cleaned)
     return list(_new_medicine(model, cleaned, _swelling_of_both(found)).values())

@@ -40,7 +40,8 @@ RULE_WINDOWS = {"leg_weakness|weak": 6,
                 "dirty_wound|through": 8, "rest_pain_foot|even": 10, "ulcer_or_black_toes|dark": 8,
                 "shooting_pain_down_leg|shoots": 12, "severe_muscle_pain|limbs": 5,
                 "severe_muscle_pain|severe": 7,
-                "calf_swollen_one_side|idiom": 6, "calf_swollen_one_side|fat": 6,
+                "calf_swollen_one_side|idiom": 6, "calf_warm_red|pinker": 5,
+                "calf_swollen_one_side|fat": 6,
                 "red_hot_spreading_skin|patch": 14, "severe_muscle_pain|beaten": 4,
                 "severe_muscle_pain|screaming": 4, "severe_headache|vice": 6,
                 "dirty_wound|rusty": 8, "dirty_wound|gun": 4,
@@ -163,8 +164,8 @@ RULES: dict[str, list[list[str]]] = {
                                     "chunkier", "swollen"],
                                    ["than"], ["left", "right", "other"]],
     "calf_swollen_one_side|clothes": [["jeans", "trousers", "trouser", "sock", "boot", "legging",
-                                       "leggings"],
-                                      ["tight", "tighter", "mark", "dig", "digs"],
+                                       "leggings", "stocking", "stockings"],
+                                      ["tight", "tighter", "mark", "dig", "digs", "harder"],
                                       ["side", "left", "right", "one"]],
     "in_deep_water_now|hold": [["holding", "hanging", "clinging", "gripping", "hold", "hang",
                                 "cling", "grip"],
@@ -231,6 +232,7 @@ RULES: dict[str, list[list[str]]] = {
     "calf_swollen_one_side": [["calf", "shin", "leg", "lower"],
                               ["swollen", "swell", "fatter", "bigger", "larger", "thicker",
                                "puffy", "balloon"]],
+    "calf_warm_red|pinker": [["calf", "leg", "shin"], ["pinker", "redder"]],
     "calf_swollen_one_side|idiom": [["calf", "shin", "leg"],
                                     ["loaf", "rugby", "sausage", "ballooned", "puffed", "blown"]],
     "calf_swollen_one_side|fat": [["calf", "calf's", "shin"], ["fat"],
@@ -640,6 +642,9 @@ shift", rings that "won't go on", a swimmer who "cannot swim"."""
 """A sore that "won't heal" or "has not healed" is the finding, not its denial."""
 """A denial inside a rule's span counts only this close before one of the rule's words
 ("calf is not swollen"), not anywhere ("a cramp that never lets go, and it's fatter")."""
+DENIED_WHEN_NEXT = frozenset({"short", "out"})
+"""A rule word "n't" right before these is a denial, not the finding ("isn't short of breath",
+"not out of breath"); "can't breathe", "can't catch my breath" stay the finding."""
 ASIDES = frozenset({"think", "guess", "believe", "reckon", "suppose", "mean", "know"})
 """", I think, ..." is an aside, not a new clause."""
 
@@ -786,6 +791,14 @@ def _negated_inside(hits: _Hits, hit: tuple[int, int], groups: list[int], label:
     own = {p for g in groups for p in hits.within(hit[0], hit[1], g)}
     own -= {p for p in own if hits.norms[p].startswith(NEGATION_IS_THE_FINDING)}
     own -= {p for p in own if hits.norms[p] in NEGATED_WORDS_OF.get(label, ())}
+    # "isn't short of breath": a rule's own "n't" denies when the next word is "short" or "out"
+    own -= {
+        p
+        for p in own
+        if hits.norms[p] in ("n't", "nt", "not")
+        and p + 1 < len(hits.norms)
+        and hits.norms[p + 1] in DENIED_WHEN_NEXT
+    }
     return any(
         hits.norms[i] in INNER_NEGATIONS
         and i not in own
