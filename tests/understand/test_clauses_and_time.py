@@ -492,3 +492,20 @@ def test_a_distance_at_the_end_is_not_an_age_and_sex(text: str) -> None:
 def test_amounts_read_for_what_they_measure(text: str, expected: dict[str, object]) -> None:
     read = {f.id: f.value for f in read_text(MODEL, text)}
     assert {k: read.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pins and needles in my right leg. Been about 8 weeks.", True),
+        ("I get a cramping pain in my calves when I lie down. Three or four nights a week, for "
+         "roughly 6 months.", True),
+        ("Charley horses in both calves most nights, for like the last year.", True),
+        ("74M, 1 yr hx of heaviness and numbness in both legs", True),
+        ("The cramps come at night. I had prostate cancer 8 yrs ago but am clear now.", None),
+        ("My calves cramp at night. I've been vegan for 3 years.", None),
+        ("I've had night cramps 2-3 times a week since about spring.", None),
+    ],
+)  # fmt: skip
+def test_how_long_when_the_time_stands_alone(text: str, expected: object) -> None:
+    assert {f.id: f.value for f in read_text(MODEL, text)}.get("long_standing") is expected

@@ -1167,3 +1167,25 @@ def test_months_of_breathlessness_on_the_stairs_is_not_new_breathlessness() -> N
     clot = found("For 2 months I've been out of breath on the stairs, and now my left calf is "
                  "swollen.")  # fmt: skip
     assert clot.get("breathless") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("She slipped in the kitchen about an hour ago and landed on her left side", "leg_injury",
+         True),
+        ("She had a slipped disc years ago", "leg_injury", None),
+        ("she could not get up or take any weight on the leg", "cannot_bear_weight", True),
+        ("Sensation between his legs and his bladder function were normal", "saddle_numbness",
+         None),
+        ("reduced sensation between the legs", "saddle_numbness", True),
+        ("concrete floors and the arches of my feet keep cramping, and by end of shift my feet and "
+         "shins ache", "tense_leg_after_injury", None),
+        ("the front of his shin is hard as concrete since the tackle", "tense_leg_after_injury",
+         True),
+    ],
+)  # fmt: skip
+def test_readings_from_the_published_case_and_lay_sets(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value

@@ -434,16 +434,23 @@ SINCE = re.compile(
     + HEDGE
     + NUM
     + r"\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b(?!\s*ago)"
-    r"|\b" + NUM + r"[- ](days?|weeks?|months?|years?)[- ](?:long )?(?:history|hx)\b"
+    r"|\b"
+    + NUM
+    + r"[- ]?(days?|weeks?|wks?|months?|mos?|years?|yrs?)[- ](?:long )?(?:history|hx)\b"
     r"|^\W*" + NUM + r"\s+(days?|weeks?|months?|years?) of\b(?! pregnan| gestation)"
     r"|(?<![\d/.])(\d{1,2})\s?/\s?(12|52)(?![\d/])"
     r"|(?<![\d/.])(?!24\s?/\s?7)(\d{1,2})\s?/\s?(7)(?![\d/])(?=\s+[a-z])"
     r"|\b(\d{1,3})\s*(h|hrs?|hours?)\s+(?:of|hx)\b"
     r"|\b" + NUM + r"[- ]?(days?|weeks?|wks?|months?|mos?|years?|yrs?)\s+(?:long\s+)?"
     r"(?:history\s+)?of\s+(?:[a-z-]+\s+){0,3}?(?=cramp|pain|ache|aching|weak|numb|tingl|swell|"
-    r"heav|spasm|stiff|burning|jerk|restless)",
+    r"heav|spasm|stiff|burning|jerk|restless)"
+    r"|\bfor (?:like |about |around |roughly )?the (?:last|past) "
+    r"(year|few months|couple of months|few years|couple of years|months|years)\b",
     re.I | re.M,
 )
+THE_LAST = {"year": 365, "few months": 90, "couple of months": 60, "few years": 1000,
+            "couple of years": 730, "months": 90, "years": 730}  # fmt: skip
+"""Days in "for the last year", "for like the past few months" (no number)."""
 RECENT = {"yesterday": 1, "yday": 1, "landing": 1, "today": 0, "this month": 14,
           "last night": 1, "this morning": 0, "this week": 3,
           "last week": 7, "last month": 30, "last year": 365, "last summer": 180,
@@ -497,6 +504,8 @@ def _days(m: re.Match[str]) -> float:
     g = m.groups()
     if g[6]:
         return RECENT[g[6].lower()]
+    if g[25]:
+        return THE_LAST[g[25].lower()]
     for amount, unit, table in _SINCE_GROUPS:
         if g[amount]:
             if table is None:
@@ -523,13 +532,39 @@ _SINCE_GROUPS: list[tuple[int, int, Mapping[str, float] | None]] = [
 fraction such as 3/12 (months) or 2/52 (weeks)."""
 
 
+BARE_DURATION = 70
+"""A sentence this short that gives only a time ("Been about 8 weeks.", "Three or four nights
+a week, for roughly 6 months.") times the problem of the sentence before."""
+
+
+ONLY_TIME = re.compile(
+    r"^\W*(?:(?:it'?s|its|it has|has|have|i'?ve|they'?ve)\s+)?(?:been\s+)?(?:going on\s+)?"
+    r"(?:(?:\w+\s+(?:or\s+\w+\s+)?)?(?:times|nights|days)\s+(?:a|per|every)\s+"
+    r"(?:week|month|fortnight)\W*)?(?:now|so far|or so)?\W*$",
+    re.I,
+)
+"""What may stand beside the time in a bare duration: "Been about 8 weeks.", "Three or four
+nights a week, for roughly 6 months." (not "I had prostate cancer 8 yrs ago")."""
+
+
+def _bare_duration(text: str, clause: str, clause_start: int, match: str) -> bool:
+    if len(clause) > BARE_DURATION or clause_start <= 0:
+        return False
+    if not ONLY_TIME.match(clause.replace(match, " ", 1)):
+        return False
+    previous = text[max(0, clause_start - CLAUSE_WINDOW) : clause_start].rstrip(" .;!?\n")
+    previous = previous[max(previous.rfind(c) for c in ".;!?\n") + 1 :]
+    return SYMPTOM.search(previous) is not None
+
+
 def problem_duration(text: str) -> Iterator[Hit]:
     """How long the problem has gone on: more than four weeks, or two weeks or less."""
     for m in itertools.islice(SINCE.finditer(text), MAX_DURATION_MATCHES):
         before, clause = _clause_at(text, m.start(), m.end())
         days = _days(m)
         recent_event = days <= 2 and m.group(0).lower().endswith(("ago", "earlier"))
-        if NOT_SYMPTOM.search(before) or not (recent_event or SYMPTOM.search(clause)):
+        told_after = _bare_duration(text, clause, m.start() - len(before), m.group(0))
+        if NOT_SYMPTOM.search(before) or not (recent_event or SYMPTOM.search(clause) or told_after):
             continue
         if days > 28 or days <= 14:
             yield "long_standing", days > 28, m.group(0)

@@ -53,7 +53,8 @@ RULE_WINDOWS = {"leg_weakness|weak": 6,
                 "calf_swollen_one_side|than": 6,
                 "in_deep_water_now|hold": 12, "in_deep_water_now|off": 8,
                 "hip_or_groin_pain|hurts": 5, "hip_or_groin_pain|rotated": 5,
-                "hip_or_groin_pain|short": 4,
+                "hip_or_groin_pain|short": 4, "tense_leg_after_injury|shin": 8,
+                "cannot_bear_weight": 10,
                 "severe_breathlessness|lips": 6, "severe_breathlessness|rest": 6}  # fmt: skip
 """Rules of common words that must sit close together: "leg has been stiff and weak" is weak
 legs, "legs cramp and I feel weak" is not."""
@@ -247,7 +248,12 @@ RULES: dict[str, list[list[str]]] = {
                              ["cold", "icy", "ice", "numb", "numbness", "dead", "freezing"],
                              ["sudden", "suddenly", "hour", "minute", "gone", "went", "just",
                               "today", "tonight", "now", "acute", "onset", "ago"]],
-    "saddle_numbness": [["numb", "numbness", "sensation", "tingl"],
+    "saddle_numbness|altered": [["reduced", "altered", "decreased", "diminished", "lost", "loss",
+                                 "abnormal", "strange", "odd", "funny"],
+                                ["sensation", "feeling"],
+                                ["between", "saddle", "perineum", "perineal", "groin", "genital",
+                                 "privates"]],
+    "saddle_numbness": [["numb", "numbness", "tingl"],
                         ["between", "groin", "saddle", "genital", "wip", "perineum", "perineal",
                          "privates", "below"]],
     "bladder_bowel_change": [["pee", "urine", "bladder", "wee", "bowel", "poo", "urinat",
@@ -341,7 +347,8 @@ RULES: dict[str, list[list[str]]] = {
     "tense_leg_after_injury|shin": [["shin", "shins"],
                                     ["table", "board", "concrete", "brick", "wood", "wooden",
                                      "rock"]],
-    "cannot_bear_weight": [["weight", "stand", "step"], ["n't", "nt", "cannot", "unable", "refus"],
+    "cannot_bear_weight": [["weight", "stand", "step"],
+                           ["n't", "nt", "cannot", "unable", "refus", "not"],
                            ["weight", "any", "all", "foot", "four"]],
     "one_side_weakness_face_speech": [["face", "mouth", "smile", "speech", "word", "talk",
                                        "speak", "lip"],
@@ -740,7 +747,7 @@ def _first_hit(
     for start, end in hits.pairs if wide else hits.clauses:
         if veto is not None and hits.within(start, end, veto):
             continue
-        reach = SENTENCE_WINDOW if wide else window or TIGHT.get(label, WINDOW)
+        reach = window or (SENTENCE_WINDOW if wide else TIGHT.get(label, WINDOW))
         hit = _fire(hits, start, end, groups, reach, comma_free=label in TIGHT)
         if (
             hit is not None
