@@ -1189,3 +1189,23 @@ def test_readings_from_the_published_case_and_lay_sets(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("took a hard kick to the shin playing rugby 4 hours ago; the front of my lower leg is now "
+         "rock hard and tight, pain is through the roof even with co-codamol",
+         "tense_leg_after_injury", True),
+        ("it's agony if I move my toes since the tackle", "tense_leg_after_injury", True),
+        ("a man with no record of tetanus vaccination, a keen gardener, who trod on a rusty nail "
+         "through his boot", "dirty_wound", True),
+        ("her GP rang to say her sodium was a bit low", "blood_low_sodium", True),
+        ("I'm on a low sodium diet", "blood_low_sodium", None),
+        ("her sodium was not low", "blood_low_sodium", False),
+    ],
+)  # fmt: skip
+def test_an_if_that_is_the_sign_a_relative_clause_and_a_result_in_words(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value

@@ -131,7 +131,7 @@ def _negation_termset() -> dict[str, list[str]]:
         ],
         "preceding_negations": [*base["preceding_negations"], *LAY_NEGATIONS],
         "following_negations": [*base["following_negations"], "free", "negative", "neg"],
-        "termination": [*base["termination"], *SUBJECT_STARTS, ";", "\u2013", "\u2014"],
+        "termination": [*base["termination"], *SUBJECT_STARTS, ";", "\u2013", "\u2014", "who"],
     }
 
 
@@ -184,6 +184,8 @@ NOT_FINDINGS = [
     "color of port wine", "like red wine", "colour of red wine", "color of red wine",
     "like guinness", "colour of guinness", "color of guinness", "looks like guinness",
     "winding up", "winding down", "winding round", "winding around", "winding through",
+    "low sodium diet", "low-sodium diet", "low sodium salt", "low potassium diet",
+    "low-potassium diet", "low magnesium diet",
     "colour of cola", "color of cola", "like cola", "colour of coke", "like coke",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,

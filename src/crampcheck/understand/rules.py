@@ -44,6 +44,8 @@ RULE_WINDOWS = {"leg_weakness|weak": 6,
                 "calf_swollen_one_side|fat": 6,
                 "red_hot_spreading_skin|patch": 14, "severe_muscle_pain|beaten": 4,
                 "severe_muscle_pain|screaming": 4, "severe_headache|vice": 6,
+                "blood_low_sodium|low": 5,
+                "blood_low_potassium|low": 5, "blood_low_magnesium|low": 5,
                 "dirty_wound|rusty": 8, "dirty_wound|gun": 4,
                 "severe_headache|analgesia": 12,
                 "poisoning_suspected|packets": 8, "leg_weakness|clumsy": 6,
@@ -109,6 +111,9 @@ RULES: dict[str, list[list[str]]] = {
     "severe_muscle_pain|beaten": [["hit", "beaten", "kicked"], ["bus", "bat", "truck", "lorry"]],
     "severe_muscle_pain|screaming": [["thigh", "thighs", "legs", "calves", "muscles"],
                                      ["screaming"]],
+    "blood_low_sodium|low": [["sodium"], ["low", "lowish"]],
+    "blood_low_potassium|low": [["potassium"], ["low", "lowish"]],
+    "blood_low_magnesium|low": [["magnesium"], ["low", "lowish"]],
     "severe_headache|vice": [["head", "head's", "headache"], ["vice", "vise", "clamp"]],
     "dirty_wound|rusty": [["cut", "gash", "gashed", "stood", "stepped", "scratch", "scratched",
                            "caught", "ripped", "sliced"],
@@ -273,7 +278,8 @@ RULES: dict[str, list[list[str]]] = {
                                  ["tight", "tighter", "board", "tense", "swollen", "table", "rock",
                                   "concrete", "brick", "stone", "wood"],
                                  ["painkiller", "ibuprofen", "paracetamol", "codeine",
-                                  "morphine", "analgesi", "out-of-proportion", "passive"],
+                                  "morphine", "analgesi", "out-of-proportion", "passive",
+                                  "co-codamol", "cocodamol", "tramadol", "roof"],
                                  ["march", "run", "race", "training", "injur", "fall", "fell",
                                   "kick", "tackle", "fracture", "broke", "cast", "plaster",
                                   "crush", "accident", "exercise", "workout", "gym", "football",
@@ -423,6 +429,9 @@ VETO: dict[str, list[str]] = {
     "loss_of_consciousness": ["phone", "phones", "calls", "texts", "messages", "email", "door"],
     "leg_cold_pale_sudden": ["raynaud", "raynauds", "winter"],
     "in_deep_water_now": ["lane", "poolside"],
+    "blood_low_sodium": ["diet", "salt", "food", "foods", "rich"],
+    "blood_low_potassium": ["diet", "food", "foods", "rich"],
+    "blood_low_magnesium": ["diet", "food", "foods", "rich", "dose"],
     "severe_breathlessness": [
         "cold",
         "raynaud",
@@ -620,6 +629,8 @@ INNER_NEGATIONS = frozenset(
 )  # fmt: skip
 """Denials inside a rule's span; a phrase's denials come before it and negspacy reads them."""
 INNER_HYPOTHETICALS = frozenset({"if", "whether", "unless"})
+IF_IS_THE_FINDING = frozenset({"tense_leg_after_injury"})
+"""Findings told with an "if" that is the sign itself: "agony if I move my toes"."""
 """A condition inside a rule's span ("stop the quinine if I get bruising") makes it
 hypothetical."""
 CLAUSE_WORDS = frozenset({";", "but", "however", "although", "though", "whereas", "except"})
@@ -770,7 +781,9 @@ def _first_hit(
             span._.stated_only = label in STATED_ONLY and not normal
             if span._.stated_only and span._.inner_negated:
                 continue  # "ankles not swollen": left to the absence rule, which names them
-            if any(hits.norms[i] in INNER_HYPOTHETICALS for i in range(hit[0], hit[1])):
+            if label not in IF_IS_THE_FINDING and any(
+                hits.norms[i] in INNER_HYPOTHETICALS for i in range(hit[0], hit[1])
+            ):
                 continue
             return span
     return None
