@@ -74,6 +74,9 @@ KNOWN_UNDER_TRIAGE = {
     "the author refers to podiatry",
     "flat_feet-ccdev-35": "flat feet in a child reads as growing pains or night cramps "
     "(self-care); the school nurse suggests a GP visit",
+    # one of the 160 cases added later that evening
+    "alcohol_related_cramps-dddev-13": "cramps after weekend binges in a fit 34-year-old: "
+    "ordinary night cramps (self-care) still rank above alcohol (a booked GP visit)",
 }
 
 
