@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spellchecker import SpellChecker
 
-from crampcheck.understand.normalise import english_words
+from crampcheck.understand.normalise import english_words, stem
 
 IS_ENGLISH = english_words()
 CHECKER = SpellChecker(distance=1)
@@ -29,3 +29,7 @@ def test_ordinary_words_are_english_and_typos_are_not() -> None:
 @given(st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzAEIOU"), min_size=1, max_size=9))
 def test_any_alphabetic_word_gets_the_spell_checkers_answer(word: str) -> None:
     assert IS_ENGLISH(word) == bool(CHECKER.known([word]))
+
+
+def test_evening_keeps_its_own_stem_so_even_is_not_evening() -> None:
+    assert stem("evening") == stem("evenings") != stem("even")

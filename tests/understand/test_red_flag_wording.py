@@ -1209,3 +1209,8 @@ def test_an_if_that_is_the_sign_a_relative_clause_and_a_result_in_words(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+def test_even_at_rest_is_not_worse_in_the_evening() -> None:
+    assert found("it hurts even at rest").get("worse_evening_rest") is None
+    assert found("my calves ache by evening").get("worse_evening_rest") is True

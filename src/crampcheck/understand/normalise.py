@@ -29,6 +29,7 @@ IRREGULAR = {
     "sores": "sores",  # open sores (ulcers), kept apart from "sore" (painful)
     "noted": "noted", "notes": "notes", "noting": "noted",  # not "not"
     "fits": "fits", "fitting": "fitting",  # seizures, not "fit and well"
+    "evening": "evening", "evenings": "evening",  # not "even" ("even at rest")
 }  # fmt: skip
 DETERMINERS = frozenset({"my", "the", "his", "her", "their", "your", "our", "a", "an"})
 """All read as "the", in phrases and in text alike, so "numb around my back passage" also
