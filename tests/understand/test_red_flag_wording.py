@@ -1214,3 +1214,18 @@ def test_an_if_that_is_the_sign_a_relative_clause_and_a_result_in_words(
 def test_even_at_rest_is_not_worse_in_the_evening() -> None:
     assert found("it hurts even at rest").get("worse_evening_rest") is None
     assert found("my calves ache by evening").get("worse_evening_rest") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("after my trip to Spain my calves cramp", "leg_weakness", None),
+        ("I keep tripping over my own feet", "leg_weakness", True),
+        ("his legs keep kicking all night", "leg_injury", None),
+        ("took a hard kick to the shin", "leg_injury", True),
+    ],
+)
+def test_a_trip_is_a_journey_and_kicking_legs_are_restless(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value
