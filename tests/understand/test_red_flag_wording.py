@@ -1229,3 +1229,28 @@ def test_a_trip_is_a_journey_and_kicking_legs_are_restless(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("grandma 84 fell in bathroom, she is on floor", "leg_injury", True),
+        ("14F went over on her R ankle landing a netball jump", "leg_injury", True),
+        ("couldn't take 4 steps even with help", "cannot_bear_weight", True),
+        ("Couldn't stand even with 2 staff", "cannot_bear_weight", True),
+        ("Standing still doesn't help, I have to sit", "cannot_bear_weight", None),
+        ("I can't stand even the thought of another cramp", "cannot_bear_weight", None),
+        ("my friend swim in lake far from beach, now he is screaming and he go under water",
+         "in_deep_water_now", True),
+        ("Today I see on her sole a wound size 1 cm, she didnt feel it", "ulcer_or_black_toes",
+         True),
+        ("my sister 31 give birth 5 days ago", "postpartum", True),
+        ("can't get more than a few words out and his lips look greyish",
+         "severe_breathlessness", True),
+        ("he had his new hip done three weeks ago", "recent_surgery", True),
+    ],
+)  # fmt: skip
+def test_readings_from_relayed_and_second_language_stories(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value
