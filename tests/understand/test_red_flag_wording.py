@@ -1254,3 +1254,23 @@ def test_readings_from_relayed_and_second_language_stories(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("On quinine. He had not noticed bruising, bleeding, a rash or palpitations.",
+         "quinine_bleeding", False),
+        ("On quinine. He had not noticed bruising, bleeding, a rash or palpitations.",
+         "palpitations", False),
+        ("He hasn't had any cramps, his calf is swollen and red.", "calf_swollen_one_side", True),
+        ("On quinine. No rash, but my gums are bleeding.", "quinine_bleeding", True),
+        ("referred with 'night cramps unresponsive to quinine'", "loss_of_consciousness", None),
+        ("calf circumferences were equal", "calf_swollen_one_side", False),
+        ("a painful sore had appeared on the tip of the second toe", "ulcer_or_black_toes", True),
+        ("toes ached at night, easing if he hung the foot over the edge of the bed",
+         "rest_pain_foot", True),
+    ],
+)  # fmt: skip
+def test_readings_from_the_second_case_report_set(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) is value

@@ -147,6 +147,8 @@ NOT_FINDINGS = [
     "cough or sneeze", "coughing or sneezing", "coughs or sneezes",
     "unresponsive to analgesia", "unresponsive to painkillers", "unresponsive to paracetamol",
     "unresponsive to treatment", "unresponsive to simple analgesia", "unresponsive to codeine",
+    "unresponsive to quinine", "unresponsive to medication", "unresponsive to stretching",
+    "unresponsive to magnesium", "unresponsive to tablets", "unresponsive to drugs",
     "faint pulse", "faint pulses", "pulses faint", "pulse faint", "pulses are faint",
     "pulse is faint", "dp faint", "pt faint", "dp pulse faint", "pedal pulses faint",
     "faintly palpable", "faint but palpable", "palpable but faint", "faint rash", "faint bruise",

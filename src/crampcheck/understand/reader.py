@@ -38,14 +38,28 @@ VERB_NEGATIONS = {"not", "n't", "nt", "cannot", "never"}
 comma, unlike "no" and "denies", whose scope runs on through a list ("No fever, cough or SOB")."""
 
 
+LIST_VERBS = frozenset({"noticed", "notice", "seen", "had", "have", "felt", "reported",
+                        "report", "experienced", "mentioned", "described", "developed", "got",
+                        "complained", "complain"})  # fmt: skip
+"""Verbs whose denial runs on through a list: "he had not noticed bruising, bleeding, a rash or
+palpitations"."""
+CLAUSE_OPENERS = frozenset({"i", "he", "she", "it", "they", "we", "my", "his", "her", "their",
+                            "is", "are", "was", "were", "has", "feels", "looks", "gets", "went",
+                            "became", "seems", "now", "but"})  # fmt: skip
+
+
 def _verb_negation_ends_at_comma(span: Any) -> bool:
-    """True when the nearest cue before ``span`` is a negated verb with a comma in between."""
+    """True when the nearest cue before ``span`` is a negated verb with a comma in between
+    (unless the verb denies a list and nothing after the comma opens a new clause)."""
     doc, comma = span.doc, False
     for i in range(span.start - 1, span.sent.start - 1, -1):
         word = doc[i].lower_
         if word == ",":
             comma = True
         elif word in VERB_NEGATIONS:
+            if comma and i + 1 < span.start and doc[i + 1].lower_ in LIST_VERBS:
+                between = {t.lower_ for t in doc[i + 2 : span.start]}
+                return bool(between & CLAUSE_OPENERS)
             return comma
         elif word in ("no", "denies", "denied", "without", "nil", "none", "negative", "nor"):
             return False
@@ -172,6 +186,10 @@ def _worth_keeping(model: CompiledModel, ent: Any, value: bool) -> bool:
     return not (ent.label_ == "calf_warm_red" and not CALF_WORDS.search(_told(ent)))
 
 
+EASED_IF = frozenset({"rest_pain_foot"})
+"""Findings told as what eases them: "better if I hang my foot over the side of the bed"."""
+
+
 def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     found: dict[str, TextFinding] = {}
     from crampcheck.understand.pipeline import NOT_A_FINDING, SPAN_KEY
@@ -180,7 +198,9 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     current_only = _current_only(model)
     spans = list(doc.spans[SPAN_KEY])
     for ent in spans:
-        if ent._.hypothetical or ent._.family or ent.label_ == NOT_A_FINDING:
+        if ent._.family or ent.label_ == NOT_A_FINDING:
+            continue
+        if ent._.hypothetical and ent.label_ not in EASED_IF:
             continue
         if ent._.past and ent.label_ in current_only and _near_past_cue(ent):
             continue  # "knocked out in a clash of heads last season" is not a collapse today
@@ -285,6 +305,18 @@ DENIED_OR_IF = re.compile(
 )
 
 
+def _denied_list(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is a later item of a denied list in its sentence ("had not
+    noticed bruising, bleeding, a rash or palpitations")."""
+    start = max(text.rfind(c, 0, at) for c in ".;!?\n") + 1
+    segment = text[max(start, at - 80) : at]
+    denials = list(DENIED_OR_IF.finditer(segment))
+    if not denials:
+        return False
+    after = re.findall(r"[a-z']+", segment[denials[-1].end() :].lower())
+    return not set(after) & CLAUSE_OPENERS
+
+
 def _quinine_reaction(
     model: CompiledModel, text: str, found: dict[str, TextFinding]
 ) -> dict[str, TextFinding]:
@@ -302,7 +334,7 @@ def _quinine_reaction(
         # the clause before the word: "that I don't remember knocking, and my gums bled"
         start = max(text.rfind(c, 0, m.start()) for c in ".;!?\n,") + 1
         start = max(start, m.start() - 40)
-        if not DENIED_OR_IF.search(text[start : m.start()]):
+        if not DENIED_OR_IF.search(text[start : m.start()]) and not _denied_list(text, m.start()):
             return {**found, "quinine_bleeding": TextFinding("quinine_bleeding", True, m.group(0))}
         before = text[start : m.start()]
         if not re.search(r"\b(?:if|in case|unless|watch for|look out for)\b", before, re.I):

@@ -44,7 +44,7 @@ RULE_WINDOWS = {"leg_weakness|weak": 6,
                 "calf_swollen_one_side|fat": 6,
                 "red_hot_spreading_skin|patch": 14, "severe_muscle_pain|beaten": 4,
                 "severe_muscle_pain|screaming": 4, "severe_headache|vice": 6,
-                "leg_injury|fell": 4, "leg_injury|over": 6,
+                "leg_injury|fell": 4, "leg_injury|over": 6, "ulcer_or_black_toes|appeared": 10,
                 "severe_breathlessness|words": 6,
                 "blood_low_sodium|low": 5,
                 "blood_low_potassium|low": 5, "blood_low_magnesium|low": 5,
@@ -388,7 +388,11 @@ RULES: dict[str, list[list[str]]] = {
                                  ["fluid", "pus", "ooz", "weep", "weeping", "discharge", "sock",
                                   "smell", "n't", "not", "painless", "numb", "didnt", "doesnt",
                                   "cant", "cm", "mm"]],
-    "rest_pain_foot": [["hang", "dangl"], ["over", "side", "bed", "down"], ["foot", "leg", "it"]],
+    "ulcer_or_black_toes|appeared": [["appeared", "developed", "formed", "opened"],
+                                     ["sore", "ulcer", "wound", "blister"],
+                                     ["toe", "toes", "foot", "heel", "sole", "ankle", "shin"]],
+    "rest_pain_foot": [["hang", "hung", "hanging", "dangl"], ["over", "side", "bed", "down"],
+                       ["foot", "leg", "it"]],
     "muscle_wasting": [["muscle", "hand", "leg", "calf", "thigh", "arm", "shoulder"],
                        ["thinner", "wasting", "waste", "shrink", "shrunk"]],
     "muscle_twitching": [["muscle", "calf", "thigh", "arm", "skin"],
@@ -653,8 +657,9 @@ INNER_NEGATIONS = frozenset(
 )  # fmt: skip
 """Denials inside a rule's span; a phrase's denials come before it and negspacy reads them."""
 INNER_HYPOTHETICALS = frozenset({"if", "whether", "unless"})
-IF_IS_THE_FINDING = frozenset({"tense_leg_after_injury"})
-"""Findings told with an "if" that is the sign itself: "agony if I move my toes"."""
+IF_IS_THE_FINDING = frozenset({"tense_leg_after_injury", "rest_pain_foot"})
+"""Findings told with an "if" that is the sign itself: "agony if I move my toes", "easier if I
+hang my foot over the side of the bed"."""
 """A condition inside a rule's span ("stop the quinine if I get bruising") makes it
 hypothetical."""
 CLAUSE_WORDS = frozenset({";", "but", "however", "although", "though", "whereas", "except"})
