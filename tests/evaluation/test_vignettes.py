@@ -25,56 +25,60 @@ MODEL = default_model()
 KNOWN_UNDER_TRIAGE = {
     "hypokalaemia-dev-1": "low potassium looks like ordinary night cramps until a blood test",
     "b_vitamin_deficiency-dev-1": "B-vitamin deficiency has no feature that questions can tell",
-    # four of the 90 cases added on 2026-11-21 by a fresh author; their answers predate the
+    # from the 90 cases added on 2026-11-21 by a fresh author; their answers predate the
     # blood-result findings, so a stated result cannot count in the answers form
     "hypokalaemia-ydev-29": "mild low potassium from laxatives; the result is only in the text",
     "hypocalcaemia_vitamin_d-ydev-35": "low vitamin D; the result is only in the text",
-    "flat_feet-ydev-45": "flat feet in a child reads as growing pains or night cramps",
-    # two of the 80 case-report-style cases added later on 2026-11-21
+    # from the 80 case-report-style cases added later on 2026-11-21
     "lymphoedema-cdev-58": "lymph-node surgery in the past has no finding; both legs swollen "
     "reads as pregnancy or night cramps",
     "flat_feet-cdev-78": "flat feet with new walking reads as exercise cramps (self-care)",
-    # five of the 320 cases added in the session of 2026-11-21 (part 3): the gold is
+    # from the 320 cases added in the session of 2026-11-21 (part 3): the gold is
     # emergency where the knowledge base stops at urgent (a clinical policy question, noted)
     "tetanus-fdev-26": "local spasms after a dirty wound without a stiff jaw: the rule is urgent",
     "fracture_joint_injury-fdev-65": "a fall at 86 on a blood thinner, unable to stand: the "
     "rule for not bearing weight is urgent",
     "hypoparathyroidism-pdev-21": "tetany after neck surgery: the low-calcium rule is urgent",
-    "flat_feet-odev-53": "flat feet in a child reads as exercise or night cramps (self-care)",
-    # three of the 160 cases added later in that session
+    # from the 160 cases added later in that session
     "other_drug_induced-sdev-47": "cramps and ankle swelling on a new calcium-channel blocker "
     "rank second to night cramps, whose level is self-care",
     "b_vitamin_deficiency-sdev-54": "B12 lack in a vegan without a blood test has no finding "
     "that lifts it above night cramps",
     "lymphoedema-sdev-72": "lymphoedema without its history reads as pregnancy or night cramps",
-    # two of the 90 balanced cases added last in that session
+    # from the 90 balanced cases added last in that session
     "b_vitamin_deficiency-tdev-1": "B-vitamin deficiency has no feature that questions can tell",
-    # two of the 80 cases added at the very end of that session
+    # from the 80 cases added at the very end of that session
     "hypokalaemia-udev-19": "low potassium with all-over weakness and palpitations: the "
     "emergency escalation needs legs too weak to stand (dev authors disagree on the rest)",
-    # three of the 240 cases added in the session of 2026-11-21 (part 4)
+    # from the 240 cases added in the session of 2026-11-21 (part 4)
     "stress_anxiety_sleep-vdev-1": "twitching from stress and poor sleep, strength normal: "
     "the author books a GP visit for the worry; the knowledge base calls it self-care",
     "dehydration-zdev-1": "cannot keep fluids down and barely passing urine has no finding "
     "of its own, so dehydration stays at self-care",
     "hypothyroidism-wdev-1": "thyroid features without a test stay below the thyroid alert "
     "when night cramps and pregnancy-like swelling explain the rest",
-    # one of the 160 cases added later in that session
+    # from the 160 cases added later in that session
     "fracture_joint_injury-gdev-1": "an ankle out of shape at 95, unable to stand: the rule "
     "for not bearing weight is urgent (the author follows NHS advice to call 999)",
-    # two of the 160 cases added at the end of that session
-    "flat_feet-mdev-1": "flat feet in a child reads as exercise or night cramps (self-care)",
+    # from the 160 cases added at the end of that session
     "peripheral_neuropathy-mdev-1": "numb, tingling feet for 18 months with normal sugar, B12 "
     "and thyroid: neuropathy without a cause ranks below night cramps, whose level is "
     "self-care",
-    # three of the 240 cases added in the evening session of 2026-11-21
+    # from the 240 cases added in the evening session of 2026-11-21
     "other_drug_induced-aadev-43": "cramps and shaky hands from heavy salbutamol use: the "
     "knowledge base calls it self-care, the author books an asthma review",
-    "flat_feet-aadev-52": "flat feet in a teenage runner reads as exercise cramps (self-care); "
-    "the author refers to podiatry",
     "flat_feet-ccdev-35": "flat feet in a child reads as growing pains or night cramps "
     "(self-care); the school nurse suggests a GP visit",
-    # one of the 160 cases added later that evening
+    # from the 240 cases added last that evening
+    "flat_feet-ffdev-57": "flat feet in a child who is well by day reads as growing pains "
+    "(self-care); the author books a GP visit",
+    "flat_feet-ggdev-60": "flat feet in a teenager who cramps while running reads as exercise "
+    "cramps (self-care)",
+    "other_drug_induced-ffdev-73": "cramps, shaky hands and a pounding heart from heavy "
+    "salbutamol use: the knowledge base calls it self-care, the author books an asthma review",
+    "hypothyroidism-hhdev-25": "thyroid features with four months of aching calves and thighs "
+    "stay below the thyroid alert; the pharmacist sends her for a blood test",
+    # from the 160 cases added later that evening
     "alcohol_related_cramps-dddev-13": "cramps after weekend binges in a fit 34-year-old: "
     "ordinary night cramps (self-care) still rank above alcohol (a booked GP visit)",
 }
