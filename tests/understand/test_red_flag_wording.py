@@ -1274,3 +1274,22 @@ def test_readings_from_relayed_and_second_language_stories(
 )  # fmt: skip
 def test_readings_from_the_second_case_report_set(text: str, finding: str, value: object) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("grandma 84 fell in bathroom, she can not stand.", "cannot_bear_weight", True),
+        ("she can't stand, her hip hurts", "cannot_bear_weight", True),
+        ("I can't stand the cramps any more", "cannot_bear_weight", None),
+        ("I can't stand for long without my legs going numb", "cannot_bear_weight", None),
+        ("Last week I found a hole under the big toe on my right foot", "ulcer_or_black_toes",
+         True),
+        ("a hard, tender line like a piece of string under the skin running up the inside of my "
+         "knee", "red_cord_vein", True),
+    ],
+)  # fmt: skip
+def test_cannot_stand_is_not_an_idiom_and_a_hole_and_a_string(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value
