@@ -209,6 +209,8 @@ NOT_FINDINGS = [
     "could not stand for", "could not stand still", "could not stand long",
     "could not stand waiting", "could not stand in", "could not stand people",
     "could not stand anyone",
+    "can't stand even", "cannot stand even", "can not stand even", "couldn't stand even",
+    "could not stand even", "can't stand any", "cannot stand any",
     "colour of cola", "color of cola", "like cola", "colour of coke", "like coke",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
