@@ -1293,3 +1293,34 @@ def test_cannot_stand_is_not_an_idiom_and_a_hole_and_a_string(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("Back's been killing me 10 days, pain going down both legs", "back_pain", True),
+        ("Back's been killing me 10 days, pain going down both legs", "shooting_pain_down_leg",
+         True),
+        ("when I sit on the loo seat it feels like it's someone else's arse", "saddle_numbness",
+         True),
+        ("it feels like it has gone to sleep round my privates", "saddle_numbness", True),
+        ("my bum goes numb on long drives", "saddle_numbness", None),
+        ("I didn't realise I'd wet myself till I stood up", "bladder_bowel_change", True),
+        ("my lips feel fizzy, like I licked a battery", "mouth_tingling_hand_spasm", True),
+        ("my fingers keep bunching up together like a chicken's foot",
+         "mouth_tingling_hand_spasm", True),
+        ("can't get up off the hallway floor even with me helping", "cannot_bear_weight", True),
+        ("Been sick 4 times since last night and can't keep much water down",
+         "vomiting_diarrhoea", True),
+        ("my daughter is in the middle of the quarry lake, screaming her calf is knotted",
+         "in_deep_water_now", True),
+        ("he's sat forward gulping, can't say more than a couple of words at a time",
+         "severe_breathlessness", True),
+        ("broke his ankle 2 weeks ago and has been in a boot on the sofa since", "immobilised",
+         True),
+    ],
+)  # fmt: skip
+def test_readings_from_the_danger_signs_in_lay_words_set(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value
