@@ -509,3 +509,9 @@ def test_amounts_read_for_what_they_measure(text: str, expected: dict[str, objec
 )  # fmt: skip
 def test_how_long_when_the_time_stands_alone(text: str, expected: object) -> None:
     assert {f.id: f.value for f in read_text(MODEL, text)}.get("long_standing") is expected
+
+
+def test_an_age_told_as_a_number_and_a_comma_after_a_first_sentence() -> None:
+    read = {f.id: f.value for f in read_text(MODEL, "Bit embarrassing. 36, mum of two.")}
+    assert read.get("age") == 36
+    assert "age" not in {f.id for f in read_text(MODEL, "It lasted ages. 20, 30 seconds maybe")}

@@ -1324,3 +1324,26 @@ def test_readings_from_the_danger_signs_in_lay_words_set(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("I've read statins can destroy your muscles and turn your urine brown", "dark_urine",
+         None),
+        ("He's terrified of having a stroke like his brother", "one_side_weakness_face_speech",
+         None),
+        ("Mum insists it's the epilepsy coming back", "seizure", None),
+        ("I've read low calcium can cause fits", "seizure", None),
+        ("my running club says it's normal", "vomiting_diarrhoea", None),
+        ("I've had the runs for two days", "vomiting_diarrhoea", True),
+        ("has not passed urine for 10 hrs despite the urge", "bladder_bowel_change", True),
+        ("numbness 'where you sit on a bike'", "saddle_numbness", True),
+        ("screamed when it cramped; it only pulls when I point my foot", "tense_leg_after_injury",
+         None),
+    ],
+)  # fmt: skip
+def test_what_was_read_or_feared_is_not_what_is_there(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value

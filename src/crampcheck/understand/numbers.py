@@ -135,6 +135,7 @@ AGE_PATTERNS = [
     ),
     re.compile(r"\b(?:at|now)\s+(\d{2})\b" + NOT_AN_AGE, re.I),
     re.compile(r"\A\s*(\d{2}),\s" + NOT_AN_AGE),
+    re.compile(r"[.!?]\s+(\d{2}),\s+(?=[a-z])" + NOT_AN_AGE),
     re.compile(r"\A\s*(\d{2})\s(?-i:[mf])\b"),
     re.compile(NOT_A_DISTANCE + r"\b(\d{2})(?-i:[mf])\s*[.!?]?\s*\Z"),
     re.compile(r"[.!?]\s+(\d{2})\.?\s*$"),

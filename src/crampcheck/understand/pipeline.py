@@ -62,6 +62,11 @@ HYPOTHETICAL = [
     "call if", "ring if", "contact if", "phone if",
     "come back if", "monitor for", "presumed", "presumptive", "misdiagnosed as",
     "initially thought to be", "initially diagnosed as", "initially treated as",
+    "i've read", "i have read", "i read that", "i've read that", "read online", "read that",
+    "i've heard", "i heard that", "heard that", "can cause", "can lead to", "can turn",
+    "can give you", "might cause", "may cause", "terrified of", "frightened of", "fear of",
+    "thinks it's", "thinks it is", "insists it's", "insists it is", "convinced it's",
+    "convinced it is", "sure it's",
 ]  # fmt: skip
 FAMILY = [
     "mother had", "mum had", "mom had", "father had", "dad had", "sister had", "brother had",
