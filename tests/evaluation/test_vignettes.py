@@ -78,6 +78,10 @@ KNOWN_UNDER_TRIAGE = {
     "salbutamol use: the knowledge base calls it self-care, the author books an asthma review",
     "hypothyroidism-hhdev-25": "thyroid features with four months of aching calves and thighs "
     "stay below the thyroid alert; the pharmacist sends her for a blood test",
+    # from the 160 cases added at the end of that evening
+    "idiopathic_nocturnal_cramps-iidev-14": "years of quinine at 82 with no side effects: the "
+    "author books a medicine review; other dev authors call quinine cases self-care (an "
+    "escalation for quinine was tried and raised over-triage on dev)",
     # from the 160 cases added later that evening
     "alcohol_related_cramps-dddev-13": "cramps after weekend binges in a fit 34-year-old: "
     "ordinary night cramps (self-care) still rank above alcohol (a booked GP visit)",
