@@ -515,3 +515,17 @@ def test_an_age_told_as_a_number_and_a_comma_after_a_first_sentence() -> None:
     read = {f.id: f.value for f in read_text(MODEL, "Bit embarrassing. 36, mum of two.")}
     assert read.get("age") == 36
     assert "age" not in {f.id for f in read_text(MODEL, "It lasted ages. 20, 30 seconds maybe")}
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("It wakes me up and lasts maybe 90 seconds before it lets go.", 90.0),
+        ("72F. Nocturnal calf cramps. Each episode ~5 min.", 300.0),
+        ("Each resolves in ~2 min.", 120.0),
+        ("Lasts a good 10 minuts each time.", 600.0),
+        ("I walk for 20 minutes before I go to bed and get cramps", None),
+    ],
+)
+def test_how_long_each_attack_lasts_in_note_and_typo_forms(text: str, seconds: object) -> None:
+    assert {f.id: f.value for f in read_text(MODEL, text)}.get("cramp_duration_s") == seconds

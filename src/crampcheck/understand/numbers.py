@@ -32,7 +32,7 @@ NUM = (
 )
 DECADES = {"twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65,
            "seventies": 75, "eighties": 85, "nineties": 95}  # fmt: skip
-SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}
+SECONDS = {"second": 1, "sec": 1, "minute": 60, "minut": 60, "min": 60, "hour": 3600, "hr": 3600}
 METRES = {"m": 1, "metre": 1, "meter": 1, "yard": 0.9144, "yd": 0.9144, "block": 100,
           "mile": 1609, "km": 1000, "kilometre": 1000, "kilometer": 1000, "step": 0.7}  # fmt: skip
 PER_WEEK = {
@@ -289,10 +289,13 @@ def postpartum(text: str) -> Iterator[Hit]:
 
 
 DURATION = re.compile(
-    r"\b(?:lasts?|lasting|lasted|last for|for|about|around|up to|of|takes?|x)\s+"
+    r"\b(?:lasts?|lasting|lasted|last for|for|about|around|up to|of|takes?|x|each|episodes?|"
+    r"attacks?|each one|resolves in|settles in|eases in|goes in|passes in|over in|a good)\s+"
     r"(?:about |around |up to |roughly |maybe |at least |only |approx\.? |~\s?)?"
     + NUM
-    + r"\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b(?!\s*(?:ago|later|earlier|after|before))",
+    + r"\s*(seconds?|secs?|minutes?|minuts?|mins?|hours?|hrs?)\b"
+    r"(?!\s*(?:ago|later|earlier|after|before (?:bed|sleep|going|dinner|breakfast|lunch|tea|"
+    r"the|my|i|he|she|we|they|work)\b))",
     re.I,
 )
 
