@@ -1347,3 +1347,16 @@ def test_what_was_read_or_feared_is_not_what_is_there(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("Drove 9 hours down from Inverness yesterday", "long_journey", True),
+        ("I drove 1 hour to work", "long_journey", False),
+        ("I can't take a single step on that leg", "cannot_bear_weight", True),
+        ("nipped on the calf by a neighbour's dog 10 days ago", "dirty_wound", True),
+    ],
+)
+def test_a_drive_in_hours_a_single_step_and_a_nip(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) is value

@@ -741,7 +741,9 @@ JOURNEY = re.compile(
     r"\b(\d{1,2}(?:\.\d)?)\s*-?\s*(?:h|hr|hrs|hour|hours)\s*-?\s*(?:long\s+|round\s+|return\s+)?"
     r"(?:flight|flights|drive|car journey|coach|bus|train|journey|trip|plane)\b"
     r"|\b(\d{1,2}(?:\.\d)?)\s*(?:h|hr|hrs|hours?)\s+(?:in|on)\s+(?:the|a|my|our)\s+"
-    r"(?:van|car|coach|bus|train|plane|lorry|truck|cab|camper\w*|motorhome)\b",
+    r"(?:van|car|coach|bus|train|plane|lorry|truck|cab|camper\w*|motorhome)\b"
+    r"|\b(?:drove|driven|driving|flew|flown|flying|travelled|traveled)\s+(?:for\s+)?"
+    r"(?:about\s+|around\s+|over\s+)?(\d{1,2}(?:\.\d)?)\s*(?:h|hr|hrs|hours?)\b",
     re.I,
 )
 LONG_JOURNEY_HOURS = 4
@@ -750,10 +752,10 @@ than four hours)."""
 
 
 def journey(text: str) -> Iterator[Hit]:
-    """ "11hr flight", "a 14-hour drive": a long journey."""
+    """ "11hr flight", "a 14-hour drive", "drove 9 hours": a long journey."""
     m = JOURNEY.search(text)
     if m:
-        hours = float(m.group(1) or m.group(2))
+        hours = float(m.group(1) or m.group(2) or m.group(3))
         yield "long_journey", hours >= LONG_JOURNEY_HOURS, m.group(0)
 
 
