@@ -48,3 +48,16 @@ def test_doses_and_other_numbers_are_not_blood_results(text: str) -> None:
 def test_a_low_potassium_result_puts_low_potassium_among_the_causes() -> None:
     story = "47M, cramps in calves and thighs at night for two months. K 3.0 mmol/L."
     assert "hypokalaemia" in [c.id for c in assess(text=story, model=MODEL).causes[:3]]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Pt 68F, T2DM on gliclazide, eGFR 38 (CKD3b).", True),
+        ("PMH T2DM on insulin, CKD3, IHD.", True),
+        ("CKD stage 4, on bumetanide", True),
+        ("eGFR 85, U&E otherwise normal", None),
+    ],
+)
+def test_an_egfr_below_60_or_a_ckd_stage_is_kidney_disease(text: str, value: object) -> None:
+    assert dict((fid, v) for fid, v, _ in labs(text)).get("known_kidney_disease") is value

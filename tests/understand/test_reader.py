@@ -96,3 +96,54 @@ def test_a_negated_verb_does_not_deny_what_comes_after_a_comma() -> None:
 def test_no_still_denies_a_whole_list() -> None:
     text = "No fever, cough or chest pain."
     assert (found(text)["fever"], found(text)["chest_pain"]) == (False, False)
+
+
+def test_a_measurement_in_a_denied_list_ends_the_denial() -> None:
+    read = found("Screening Qs: no headache, vision normal, no swelling of face or hands, "
+                 "BP 116/74 at antenatal appt on Tues, baby moving normally.")  # fmt: skip
+    assert read["pregnant"] is True
+    assert read["severe_headache"] is False
+    assert read["sudden_swelling_face_hands"] is False
+
+
+def test_a_negated_verb_after_a_measurement_still_denies() -> None:
+    read = found("Sodium 139 mmol/L, glucose 5.6 mmol/L. He had not noticed any dark urine.")
+    assert read.get("dark_urine") is False
+
+
+def test_pillows_and_breathlessness_on_walking_are_two_findings() -> None:
+    read = found("He now sleeps on three pillows and gets short of breath walking to the postbox.")
+    assert read["breathless_lying_flat"] is True
+    assert read["breathless"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("35 weeks, first baby. I've had the usual calf cramps at night.", 35.0),
+        ("Maternity triage line. 31yo, second baby, 29+2 wks. Calf cramps.", 29.0),
+    ],
+)
+def test_weeks_of_pregnancy_in_midwives_shorthand(text: str, weeks: float) -> None:
+    read = found(text)
+    assert read["pregnant"] is True
+    assert read["pregnancy_weeks"] == weeks
+
+
+def test_weeks_before_a_first_baby_that_is_not_a_pregnancy_are_not_read() -> None:
+    assert "pregnant" not in found("For 3 weeks, my first baby has been unwell.")
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [
+        ("67yo M, retired, c/o bilateral nocturnal calf cramps", "male"),
+        ("big toe went red hot and swollen overnight. 48 m", "male"),
+        ("my dads right leg suddenly went cold and white", "male"),
+        ("worried about my dad, hes 80 and lives alone", "male"),
+        ("my husbands breathing is terrible", "male"),
+        ("72yo F with night cramps", "female"),
+    ],
+)
+def test_sex_in_shorthand_and_relatives_typed_without_apostrophes(text: str, sex: str) -> None:
+    assert found(text)["sex"] == sex

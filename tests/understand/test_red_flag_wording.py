@@ -1360,3 +1360,51 @@ def test_what_was_read_or_feared_is_not_what_is_there(
 )
 def test_a_drive_in_hours_a_single_step_and_a_nip(text: str, finding: str, value: object) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("the top of my leg where it joins my body is giving me real gyp", "hip_or_groin_pain",
+         True),
+        ("My neighbour says my foot's pointing out sideways funny", "hip_or_groin_pain", True),
+        ("She complained of pain in the right groin after the fall", "hip_or_groin_pain", True),
+        ("a red cord about a hand's breadth below the groin", "hip_or_groin_pain", None),
+        ("I can't get myself up off the settee, the leg just won't take me", "cannot_bear_weight",
+         True),
+        ("found on her kitchen floor by her carer, having slipped", "leg_injury", True),
+        ("Today I can hardly get a teaspoon in and my teeth feel glued together", "stiff_jaw",
+         True),
+        ("my neck's gone like a plank", "stiff_jaw", True),
+        ("Today he thinks it's Tuesday morning when it's Friday night", "confusion", True),
+        ("we can hardly keep him awake in his chair", "confusion", True),
+        ("she can't get more than two or three words out at a time", "severe_breathlessness",
+         True),
+        ("her mouth has gone dusky round the lips", "severe_breathlessness", True),
+        ("The little toe has gone a dusky colour, like an old bruise", "severe_breathlessness",
+         None),
+        ("she can't wiggle her toes at all", "leg_weakness", True),
+        ("I have to swing it round from the hip to walk", "leg_weakness", True),
+        ("Caught my shin on some old wire in the compost heap", "dirty_wound", True),
+        ("the calf around the teeth marks keeps clenching up", "skin_break", True),
+        ("The midwife said my BP was a bit high", "high_blood_pressure_pregnancy", True),
+    ],
+)  # fmt: skip
+def test_readings_from_the_red_flag_wording_and_case_report_sets(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value
+
+
+def test_a_foot_like_candle_wax_and_marble_tonight_is_a_blocked_artery() -> None:
+    text = ("Tonight she called it just a bad one. Her left foot looks like candle wax next to "
+            "the right one and it's like touching marble.")  # fmt: skip
+    assert found(text).get("leg_cold_pale_sudden") is True
+
+
+def test_toes_white_then_blue_then_red_in_the_cold_are_raynauds_not_a_blocked_artery() -> None:
+    text = ("She described three winters of attacks in which her toes turned suddenly white in "
+            "the cold, then blue, then bright red and throbbing as they warmed.")  # fmt: skip
+    read = found(text)
+    assert read.get("colour_change_cold") is True
+    assert "leg_cold_pale_sudden" not in read

@@ -134,6 +134,7 @@ AGE_PATTERNS = [
         r"(?:^|[.!?]\s+)(\d{2})\s*(?:[fm]|and|,\s*(?:female|male|f|m))\b" + NOT_AN_AGE, re.I | re.M
     ),
     re.compile(r"\b(?:at|now)\s+(\d{2})\b" + NOT_AN_AGE, re.I),
+    re.compile(r"\b(?:hes|shes)\s+(\d{1,3})\b" + NOT_AN_AGE, re.I),
     re.compile(r"\A\s*(\d{2}),\s" + NOT_AN_AGE),
     re.compile(r"[.!?]\s+(\d{2}),\s+(?=[a-z])" + NOT_AN_AGE),
     re.compile(r"\A\s*(\d{2})\s(?-i:[mf])\b"),
@@ -165,9 +166,9 @@ FEMALE = re.compile(
     r"schoolmistress|primip|primigravida|multip|preggers|preggo|preggy|breastfed|breastfeding)\b"
     r"(?!'s)|\b(?-i:Mrs|Ms)\b|\b(?-i:G\d\s?P\d)|\b\d{1,2}(?:\+\d)?/40\b|\bmy periods?\b"
     r"|\b\d{1,3}\s*/\s*(?-i:F)\b|\b(?-i:\d{1,2}\s?F)\b"
-    r"|\b(?:y/?o|yrs?(?:[- ]old)?|years?(?:[- ]old)?)\s?(?-i:F)\b"
+    r"|(?:\b|(?<=\d))(?:y/?o|yrs?(?:[- ]old)?|years?(?:[- ]old)?)\s?(?-i:F)\b"
     r"|(?:^|[(,/:]\s*|\b(?:i'?m|am|aged?)\s+)(?-i:\d{1,2}f)(?=[\s,)./]|$)"
-    r"|\A\s*\d{2}\s(?-i:f)\b|" + NOT_A_DISTANCE + r"\b(?-i:\d{2}f)\s*[.!?]?\s*\Z"
+    r"|\A\s*\d{2}\s(?-i:f)\b|" + NOT_A_DISTANCE + r"\b(?-i:\d{2}\s?f)\s*[.!?]?\s*\Z"
     r"|\b(pregna\w*|pregn\w*|pregant|postpartum|gave birth|c-?section|caesarean|"
     r"hysterectomy|menopaus\w*|ovarian|uterus|uterine|womb|"
     r"trimester|my period|menstrua\w*|had my baby|postnatal|breastfeeding)\b",
@@ -176,9 +177,9 @@ FEMALE = re.compile(
 MALE = re.compile(
     r"\b(man|male|gentleman|boy|son|he|him|his|hes|bloke|guy|lad|chap|fella)\b(?!'s|\s+was born)"
     r"|\b(?-i:Mr)\b|\b\d{1,3}\s*/\s*(?-i:M)\b|\b(?-i:\d{1,2}\s?M)\b"
-    r"|\b(?:y/?o|yrs?(?:[- ]old)?|years?(?:[- ]old)?)\s?(?-i:M)\b"
+    r"|(?:\b|(?<=\d))(?:y/?o|yrs?(?:[- ]old)?|years?(?:[- ]old)?)\s?(?-i:M)\b"
     r"|(?:^|[(,/:]\s*|\b(?:i'?m|am|aged?)\s+)(?-i:\d{1,2}m)(?=[\s,)./]|$)"
-    r"|\A\s*\d{2}\s(?-i:m)\b|" + NOT_A_DISTANCE + r"\b(?-i:\d{2}m)\s*[.!?]?\s*\Z",
+    r"|\A\s*\d{2}\s(?-i:m)\b|" + NOT_A_DISTANCE + r"\b(?-i:\d{2}\s?m)\s*[.!?]?\s*\Z",
     re.I,
 )
 """Age-and-sex shorthand: "67M", "45 F" in capitals anywhere; "35m", "(45f)" in lower case only
@@ -198,10 +199,11 @@ MALE_RELATIVES = (
 )
 SUBJECT_RELATIVE = re.compile(
     rf"\b(?:my|our)\s+(?:(?:elderly|old|little|teenage|eldest|youngest)\s+)?"
-    rf"(?P<rel>{FEMALE_RELATIVES}|{MALE_RELATIVES})\b"
-    r"(?:(?='s\s+(?:right|left|legs?|calf|calves|feet|foot|jaw|toes?|knees?|thighs?|ankles?|"
-    r"in\s+(?:his|her)|been|got|having|getting|always|very|only|still|\d))"
-    r"|(?!'s)(?=[\s,(]+(?:is|has|gets|got|keeps|woke|wakes|can't|cannot|cant|was(?! born)|"
+    rf"(?P<rel>{FEMALE_RELATIVES}|{MALE_RELATIVES})"
+    r"(?:(?=(?:'s|s)\s+(?:right|left|legs?|calf|calves|feet|foot|jaw|toes?|knees?|thighs?|"
+    r"ankles?|breathing|in\s+(?:his|her)|been|got|having|getting|always|very|only|still|\d))"
+    r"|\b(?!'s)(?=[\s,(]+(?:is|has|gets|got|keeps|woke|wakes|can't|cannot|cant|was(?! born)|"
+    r"he's|hes|she's|shes|"
     r"complains|says (?:his|her|he|she)|said (?:his|her|he|she)|still|\(?\d{1,3}\b|who|,)))"
     rf"|\b(?:caring for|carer for|care for|looking after|writing for|writing on behalf of|"
     rf"on behalf of|asking for)\s+(?:my|our)\s+(?:(?:elderly|old|little)\s+)?"
@@ -244,8 +246,11 @@ PREG_WEEKS = re.compile(
     r"(?=[^.]{0,500}\b(?:pregnan|gestation|baby|bump)\b)"  # bounded: unbounded was quadratic
     r"|\b(\d{1,2})(?:\+\d)?/40\b"
     r"|\b(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\s+(?:with (?:baby|twins|my|our|the|a|number|no)|gone|"
-    r"into (?:my|the|this) pregnancy|preg\b|pg\b)",
-    re.I,
+    r"into (?:my|the|this) pregnancy|preg\b|pg\b)"
+    r"|\b(\d{1,2})\+[0-6]\s*(?:weeks?|wks?)\b"  # "29+2 wks": weeks and days of gestation
+    r"|(?:^|[.!?]\s+)(\d{1,2})\s*(?:weeks?|wks?)\s*[,.;:]?\s*(?:(?:my|our|her)\s+)?"
+    r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:baby|pregnancy|child)\b",
+    re.I | re.M,
 )
 TRIMESTER = re.compile(r"\b(third|3rd|last) trimester\b|\blate pregnancy\b", re.I)
 
@@ -664,6 +669,12 @@ LABS: list[tuple[str, re.Pattern[str], Callable[[float], bool | None]]] = [
     ("blood_low_b12",
      re.compile(r"\b(?:vitamin\s*)?b12" + LINK + r"(\d{2,4})(?!\d|\.\d)", re.I),
      lambda v: True if v < 200 else False if v >= 300 else None),
+    ("known_kidney_disease",
+     re.compile(r"\begfr" + LINK + r"(\d{1,3})(?!\d|\.\d)", re.I),
+     lambda v: True if v < 60 else None),
+    ("known_kidney_disease",
+     re.compile(r"\bckd\s*-?\s*(?:stage\s*)?([1-5])(?:[ab]\b|\b)", re.I),
+     lambda v: True),
 ]  # fmt: skip
 """Blood results written in the story, with the usual adult reference limits: potassium
 below 3.5 mmol/L, sodium below 135 mmol/L, magnesium below 0.7 mmol/L, adjusted calcium below
@@ -671,7 +682,8 @@ below 3.5 mmol/L, sodium below 135 mmol/L, magnesium below 0.7 mmol/L, adjusted 
 haemoglobin below 110 g/L (or 11 g/dL), CK above 1,000 U/L (about five times the upper limit,
 the usual threshold for muscle breakdown),
 B12 below 200 ng/L. A value inside the normal range is read as "no"; a value in between says
-nothing."""
+nothing. An eGFR below 60 mL/min/1.73 m2, or a CKD stage written as "CKD3b", is read as kidney
+disease (the KDIGO staging); a normal eGFR says nothing, since one value cannot rule it out."""
 
 
 def labs(text: str) -> Iterator[Hit]:

@@ -66,6 +66,26 @@ def _verb_negation_ends_at_comma(span: Any) -> bool:
     return False
 
 
+MEASUREMENT = re.compile(r"\d+(?:[./]\d+)*")
+LIST_CUES = frozenset({"no", "denies", "denied", "without", "nil", "none", "negative", "nor"})
+
+
+def _measurement_ends_denial(span: Any) -> bool:
+    """A list item holding a measurement states something, so a denial running through the list
+    stops there: "no headache, no swelling, BP 116/74 at antenatal appt" denies the headache and
+    the swelling, not the pregnancy."""
+    doc, measured = span.doc, False
+    for i in range(span.start - 1, span.sent.start - 1, -1):
+        word = doc[i].lower_
+        if MEASUREMENT.fullmatch(word):
+            measured = True
+        elif word == "," and measured:
+            return True
+        elif word in LIST_CUES or word in VERB_NEGATIONS:
+            return False
+    return False
+
+
 ABILITY = {"ca", "can", "could", "couldn", "wo", "unable"}
 PERCEPTION = {"see", "feel", "find", "notice", "spot", "detect", "tell", "remember", "recall",
               "say", "hear", "think", "recollect", "seen", "felt", "found", "noticed"}  # fmt: skip
@@ -109,18 +129,23 @@ breathlessness lying flat, a sign of fluid on the lungs, not new breathlessness 
 MORE_EXACT_SPAN = 8
 """A more exact reading takes over only when told in a few words that end with or after the
 general ones: "lying flat makes her breathless" is breathlessness lying flat, but "propped on
-his arms, breathing fast" is breathless as well."""
+his arms, breathing fast" and "sleeps on three pillows and gets short of breath walking" are
+breathless as well."""
 
 
 def _said_more_exactly(ent: Any, spans: list[Any]) -> bool:
     exact = MORE_EXACT.get(ent.label_)
-    return exact is not None and any(
-        s.label_ == exact
-        and ent.end <= s.end  # the more exact words run on past the general ones ...
-        and s.start < ent.end  # ... and share some of them
-        and s.end - s.start <= MORE_EXACT_SPAN
-        and not s._.negex
-        for s in spans
+    return (
+        exact is not None
+        and any(
+            s.label_ == exact
+            and ent.end <= s.end  # the more exact words run on past the general ones ...
+            and s.start < ent.end  # ... and share some of them
+            and s.end - s.start <= MORE_EXACT_SPAN
+            and not s._.negex
+            and not any(t.lower_ in ("and", ",", "but") for t in ent.doc[s.start : ent.start])
+            for s in spans
+        )
     )
 
 
@@ -210,6 +235,7 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
             ent._.negex
             and not _verb_negation_ends_at_comma(ent)
             and not _ability_denies_another_verb(ent)
+            and not _measurement_ends_denial(ent)
         ) or ent._.inner_negated
         value = False if ent._.normal else not negated  # "pee is normal" states an absence
         if not _worth_keeping(model, ent, value):
@@ -385,9 +411,9 @@ def _deep_water(found: dict[str, TextFinding], text: str) -> dict[str, TextFindi
 LEG = r"\b(?:leg|foot|calf|knee|shin|toes)\b"
 PALE = (
     r"\b(?:white|whitish|pale|blue|bluish|blueish|grey|gray|greyish|grayish|mottled|blotchy|"
-    r"waxy|marbled|paper|ashen|colourless|colorless|drained of colou?r)\b"
+    r"waxy|wax|candle|alabaster|marbled|paper|ashen|colourless|colorless|drained of colou?r)\b"
 )
-COLD = r"\b(?:cold|colder|cool|cooler|icy|ice|freezing|fridge)\b"
+COLD = r"\b(?:cold|colder|cool|cooler|icy|ice|freezing|fridge|marble)\b"
 NO_PULSE = (
     r"\bpulses?\b[^.;]{0,40}\b(?:not palpable|absent|impalpable|not felt|can't be felt|"
     r"could not be felt|not detected)|\b(?:no|absent|impalpable)\s+(?:\w+\s+){0,2}pulses?\b"
@@ -402,8 +428,14 @@ ACUTE = re.compile(
     re.I,
 )
 NOT_ACUTE = re.compile(
-    r"\b(?:raynaud\w*|winter|every time|attacks|episodes|for (?:weeks|months|years))\b", re.I
+    r"\b(?:raynaud\w*|winters?|every time|attacks|episodes|for (?:weeks|months|years))\b", re.I
 )
+COLOUR_SEQUENCE = re.compile(
+    r"\bwhite\b[^.;]{0,40}\bthen\b[^.;]{0,10}\bblue\b|\bblue\b[^.;]{0,30}\bthen\b[^.;]{0,15}\bred\b",
+    re.I,
+)
+"""White, then blue, then red as the fingers or toes warm up: the colour sequence of Raynaud's
+attacks, not a blocked artery."""
 
 
 PREGNANCY = ("pregnant", "postpartum", "pregnancy_second_half")
@@ -479,12 +511,13 @@ def _acute_limb(found: dict[str, TextFinding], text: str) -> dict[str, TextFindi
         for m in ACUTE.finditer(text)
     )  # "no sudden change in symptoms" is not sudden
     chronic = NOT_ACUTE.search(text) is not None
-    if _true(found, "leg_cold_pale_sudden") and chronic and not acute:
+    raynaud = COLOUR_SEQUENCE.search(text) is not None or _true(found, "colour_change_cold")
+    if _true(found, "leg_cold_pale_sudden") and chronic and (raynaud or not acute):
         # "my feet go white and cold in winter": Raynaud's attacks, not a blocked artery
         return {k: v for k, v in found.items() if k != "leg_cold_pale_sudden"}
     if _true(found, "leg_cold_pale_sudden"):  # stated in so many words
         return found
-    if not (acute or _true(found, "sudden_onset")):
+    if not (acute or _true(found, "sudden_onset")) or (raynaud and chronic):
         return found
     # a denial elsewhere ("the other one is warm and pink") does not cancel the sign itself
     for sentence in re.split(r"(?<=[.!?])\s+", text):
