@@ -529,3 +529,10 @@ def test_an_age_told_as_a_number_and_a_comma_after_a_first_sentence() -> None:
 )
 def test_how_long_each_attack_lasts_in_note_and_typo_forms(text: str, seconds: object) -> None:
     assert {f.id: f.value for f in read_text(MODEL, text)}.get("cramp_duration_s") == seconds
+
+
+def test_how_long_someone_sat_is_not_how_long_the_cramp_lasted() -> None:
+    read = found("Sat cross-legged on the floor for an hour doing a jigsaw. When I got up the "
+                 "calf cramped for about a minute.")  # fmt: skip
+    assert read["cramp_duration_s"] == 60.0
+    assert read["attacks_short"] is True

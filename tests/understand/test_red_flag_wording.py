@@ -1408,3 +1408,23 @@ def test_toes_white_then_blue_then_red_in_the_cold_are_raynauds_not_a_blocked_ar
     read = found(text)
     assert read.get("colour_change_cold") is True
     assert "leg_cold_pale_sudden" not in read
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("she had had shivering fits overnight", "seizure", None),
+        ("on a warm, humid evening, with both calves locking into spasm", "calf_warm_red", None),
+        ("She had to stop halfway up a flight of stairs to catch her breath", "long_journey",
+         None),
+        ("When I got up the calf cramped, and I nearly fell over.", "leg_injury", None),
+        ("my right foot had gone completely dead", "tingling_numbness", True),
+        ("the calf keeps clenching up like a fist", "muscle_hardens", True),
+        ("if my mum even bends my toes back i scream", "tense_leg_after_injury", True),
+        ("I'm worried in case it could be compartment syndrome", "tense_leg_after_injury", None),
+    ],
+)  # fmt: skip
+def test_idioms_weather_stairs_and_pain_brought_on_by_an_if(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value

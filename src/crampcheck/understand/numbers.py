@@ -322,10 +322,22 @@ NOT_A_CRAMP_AFTER = re.compile(
 eases walking pain ("goes off when I stop for a min"), a journey or a night's sleep."""
 
 
+POSTURE_BEFORE = re.compile(
+    r"\b(?:sat|sitting|waited|waiting|stood|standing|kneeling|knelt|queued|queuing|squatting)\b"
+    r"(?:\s+[^.;,!?\s]+){0,5}\s*$",
+    re.I,
+)
+"""How long the person sat, stood or waited ("sat cross-legged on the floor for an hour")."""
+
+
 def cramp_duration(text: str) -> Iterator[Hit]:
     for m in DURATION.finditer(text):
         before = text[max(0, m.start() - 80) : m.start()]
-        if NOT_A_CRAMP_BEFORE.search(before) or NOT_A_CRAMP_AFTER.search(text[m.end() :]):
+        if (
+            NOT_A_CRAMP_BEFORE.search(before)
+            or NOT_A_CRAMP_AFTER.search(text[m.end() :])
+            or POSTURE_BEFORE.search(before)
+        ):
             continue
         unit = _unit(m.group(2), SECONDS)
         if unit is not None:

@@ -228,6 +228,11 @@ NOT_FINDINGS = [
     "can't stand even", "cannot stand even", "can not stand even", "couldn't stand even",
     "could not stand even", "can't stand any", "cannot stand any",
     "colour of cola", "color of cola", "like cola", "colour of coke", "like coke",
+    "shivering fits", "shivering fit", "coughing fits", "coughing fit", "sneezing fits",
+    "fits of laughter", "fit of coughing", "fits of coughing", "fits of shivering",
+    "flight of stairs", "flights of stairs", "flight of steps", "flights of steps",
+    "nearly fell", "almost fell", "nearly fell over", "almost fell over", "nearly fall",
+    "nearly went over", "almost went over",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
 not a faint). They win the longest-match contest and are then dropped."""

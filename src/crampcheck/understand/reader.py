@@ -213,6 +213,20 @@ def _worth_keeping(model: CompiledModel, ent: Any, value: bool) -> bool:
 
 EASED_IF = frozenset({"rest_pain_foot"})
 """Findings told as what eases them: "better if I hang my foot over the side of the bed"."""
+PAIN_IF_MOVED = frozenset({"tense_leg_after_injury"})
+"""Findings told as what an "if" brings on: "if my mum even bends my toes back I scream"."""
+WORRY_WORDS = frozenset({"case", "worried", "worry", "whether", "could", "might", "may"})
+
+
+def _pain_if_moved(ent: Any) -> bool:
+    """An "if" or "when" just before a sign of pain on moving, with no worry in between."""
+    doc = ent.doc
+    before = [t.lower_ for t in doc[max(ent.sent.start, ent.start - 6) : ent.start]]
+    return (
+        ent.label_ in PAIN_IF_MOVED
+        and any(w in ("if", "when", "whenever") for w in before)
+        and not WORRY_WORDS & set(before)
+    )
 
 
 def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
@@ -225,7 +239,7 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     for ent in spans:
         if ent._.family or ent.label_ == NOT_A_FINDING:
             continue
-        if ent._.hypothetical and ent.label_ not in EASED_IF:
+        if ent._.hypothetical and ent.label_ not in EASED_IF and not _pain_if_moved(ent):
             continue
         if ent._.past and ent.label_ in current_only and _near_past_cue(ent):
             continue  # "knocked out in a clash of heads last season" is not a collapse today
