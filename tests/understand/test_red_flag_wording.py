@@ -1428,3 +1428,29 @@ def test_idioms_weather_stairs_and_pain_brought_on_by_an_if(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("most nights shes woken up sobbing that her legs hurt", "breathless", None),
+        ("c/o SOB on exertion", "breathless", True),
+        ("ran my first marathon (4:52 dont judge) and at mile 21 both calves locked up",
+         "muscle_hardens", True),
+        ("before his first tablets kick in his left foot twists in", "leg_injury", None),
+        ("kicked in his calf during football", "leg_injury", True),
+        ("my dad has parkinsons, shaky right hand and slow", "hypo_symptoms", None),
+        ("worse when I sit or cough", "flu_symptoms", None),
+        ("Can still walk on tiptoes and heels fine", "unsuitable_shoes", None),
+        ("I slipped a disc last month", "leg_injury", None),
+        ("his wee has been the colour of Coke since last night", "dark_urine", True),
+        ("300 squats and an hour on the erg in a hot boathouse", "extreme_exertion", True),
+        ("my bottom and the inside of my thighs feel numb", "saddle_numbness", True),
+        ("I couldn't tell whether I needed a wee", "bladder_bowel_change", True),
+        ("found sitting on the bedroom floor at 3am", "leg_injury", True),
+    ],
+)  # fmt: skip
+def test_readings_from_the_relayed_and_patient_letter_sets(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value

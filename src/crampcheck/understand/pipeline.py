@@ -147,7 +147,7 @@ def _negation_termset() -> dict[str, list[str]]:
         ],
         "preceding_negations": [*base["preceding_negations"], *LAY_NEGATIONS],
         "following_negations": [*base["following_negations"], "free", "negative", "neg"],
-        "termination": [*base["termination"], *SUBJECT_STARTS, ";", "\u2013", "\u2014", "who"],
+        "termination": [*base["termination"], *SUBJECT_STARTS, ";", "\u2013", "\u2014", "who", ")"],
     }
 
 
@@ -233,6 +233,13 @@ NOT_FINDINGS = [
     "flight of stairs", "flights of stairs", "flight of steps", "flights of steps",
     "nearly fell", "almost fell", "nearly fell over", "almost fell over", "nearly fall",
     "nearly went over", "almost went over",
+    "slipped a disc", "slipped disc", "slipped a disk", "slipped disk",
+    "tablets kick in the", "tablet kicks in the", "meds kick in the", "pills kick in the",
+    "medication kicks in the", "painkillers kick in the", "drugs kick in the",
+    "shaky hand", "shaky right hand", "shaky left hand", "tremor in the hand",
+    "sit or cough", "when i sit or cough", "sitting or coughing",
+    "tiptoes and heels", "toes and heels", "heels and toes", "tiptoe and heel", "heel and toe",
+    "on the heels fine", "walk on the heels",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
 not a faint). They win the longest-match contest and are then dropped."""

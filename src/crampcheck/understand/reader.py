@@ -245,6 +245,8 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
             continue  # "knocked out in a clash of heads last season" is not a collapse today
         if _said_more_exactly(ent, spans):
             continue
+        if ent.label_ == "breathless" and ent.text.lower().startswith("sobb"):
+            continue  # "woken up sobbing" is crying; "SOB" is short of breath
         negated = (
             ent._.negex
             and not _verb_negation_ends_at_comma(ent)
