@@ -536,3 +536,7 @@ def test_how_long_someone_sat_is_not_how_long_the_cramp_lasted() -> None:
                  "calf cramped for about a minute.")  # fmt: skip
     assert read["cramp_duration_s"] == 60.0
     assert read["attacks_short"] is True
+
+
+def test_a_count_after_smoking_is_cigarettes_not_cramps() -> None:
+    assert "frequent_weekly" not in found("smoking since young, 20 a day")

@@ -147,3 +147,38 @@ def test_weeks_before_a_first_baby_that_is_not_a_pregnancy_are_not_read() -> Non
 )
 def test_sex_in_shorthand_and_relatives_typed_without_apostrophes(text: str, sex: str) -> None:
     assert found(text)["sex"] == sex
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Triage: 48F c/o L calf pain. SOB: nil. CP: nil.", "breathless"),
+        ("Triage: 48F c/o L calf pain. SOB: nil. CP: nil.", "chest_pain"),
+        ("Alcohol: nil. Bilateral nocturnal calf cramps x 6/12. DM: no.", "known_diabetes"),
+        ("Nocturnal leg cramps since starting it. Leg swelling: nil.", "calf_swollen_one_side"),
+        ("PMH: CKD stage 4, not yet on dialysis.", "on_dialysis"),
+        ("Hip fracture fixed 5/52 ago. L calf 3 cm larger than R. Apyrexial.", "fever"),
+    ],
+)
+def test_headings_denied_as_clinicians_write_them(text: str, finding: str) -> None:
+    assert found(text)[finding] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("80F, day 5 after cholecystectomy. Mobilising independently.", "immobilised"),
+        ("Had a DVT after my c-section 6 years ago.", "postpartum"),
+        ("Sometimes when I stand up I feel faint, but I've never passed out.",
+         "loss_of_consciousness"),
+        ("alendronic acid stopped (swallowing)", "poisoning_suspected"),
+    ],
+)  # fmt: skip
+def test_words_that_only_look_like_a_finding(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not True
+
+
+def test_without_fail_is_not_a_denial() -> None:
+    read = found("Without fail, every time I wear my new heels the arches of both feet cramp.")
+    assert read["unsuitable_shoes"] is True
+    assert read["muscle_hardens"] is True

@@ -1454,3 +1454,32 @@ def test_readings_from_the_relayed_and_patient_letter_sets(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("Now when I go up the stairs I am out of breath and must sit", "severe_breathlessness",
+         None),
+        ("she is breathless even sitting in her chair", "severe_breathlessness", True),
+        ("hands a little shaky since the new salmeterol inhaler", "hypo_symptoms", None),
+        ("I'm on insulin and feel shaky", "hypo_symptoms", True),
+        ("my friend is swimming in lake now, far from the shore, he shout his leg have cramp",
+         "in_deep_water_now", True),
+        ("I got the cramp far out but I'm back on the beach now, safe", "in_deep_water_now",
+         False),
+        ("O/E widespread fasciculations, brisk knee jerks, power 5/5", "seizure", None),
+        ("Discharge letter. Plan: MLLB and garment fitting.", "seizure", None),
+        ("Practice nurse leg-ulcer clinic. No ulcer.", "ulcer_or_black_toes", False),
+        ("Found on floor beside bed at 05:00, unwitnessed fall.", "leg_injury", True),
+        ("c/o pain L groin and thigh. L leg looks shorter and foot rolled outwards.",
+         "hip_or_groin_pain", True),
+        ("he lose breath when he walk to kitchen", "breathless", True),
+        ("I saw something slither off into the bracken; two tiny puncture marks",
+         "venomous_bite", True),
+    ],
+)  # fmt: skip
+def test_readings_from_the_second_language_and_multimorbidity_sets(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value

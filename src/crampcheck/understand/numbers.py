@@ -402,12 +402,19 @@ NOT_THE_CRAMPS = re.compile(
 a tablet, not how often the cramps come."""
 
 
+SMOKING_BEFORE = re.compile(
+    r"\b(?:smok\w*|cigs?|cigarettes?|fags?|roll-ups?|vap\w*)\b[^.;]{0,30}$", re.I
+)
+"""A count after smoking ("smoking since young, 20 a day") is cigarettes, not cramps."""
+
+
 def frequency(text: str) -> Iterator[Hit]:
     m = next(
         (
             f
             for f in FREQUENCY.finditer(text)
             if not NOT_THE_CRAMPS.search(text[max(0, f.start() - 40) : f.start()])
+            and not SMOKING_BEFORE.search(text[max(0, f.start() - 40) : f.start()])
         ),
         None,
     )

@@ -45,7 +45,7 @@ LAY_NEGATIONS = [
     "not had", "no longer", "free of", "ruled out", "nil", "zero", "negative", "absent",
     "lack of", "doesn't have", "does not have", "do not have", "have not", "has not",
     "denied any", "no history of", "no hx of", "no h/o", "not on", "not taking", "stopped",
-    "nothing", "non", "non-",
+    "nothing", "non", "non-", "not yet", "not yet on",
 ]  # fmt: skip
 HYPOTHETICAL = [
     "if", "in case", "whether", "worried about", "worried it", "worried that", "afraid of",
@@ -144,10 +144,19 @@ def _negation_termset() -> dict[str, list[str]]:
             "can't get more than",
             "cannot get more than",
             "can't speak more than",
+            "without fail",
         ],
         "preceding_negations": [*base["preceding_negations"], *LAY_NEGATIONS],
         "following_negations": [*base["following_negations"], "free", "negative", "neg"],
-        "termination": [*base["termination"], *SUBJECT_STARTS, ";", "\u2013", "\u2014", "who", ")"],
+        "termination": [
+            *(t for t in base["termination"] if t != "yet"),  # "not yet on dialysis" is a denial
+            *SUBJECT_STARTS,
+            ";",
+            "\u2013",
+            "\u2014",
+            "who",
+            ")",
+        ],
     }
 
 
@@ -240,6 +249,12 @@ NOT_FINDINGS = [
     "sit or cough", "when i sit or cough", "sitting or coughing",
     "tiptoes and heels", "toes and heels", "heels and toes", "tiptoe and heel", "heel and toe",
     "on the heels fine", "walk on the heels",
+    "garment fitting", "stocking fitting", "hosiery fitting", "fitting for", "a fitting",
+    "knee jerks", "knee jerk", "ankle jerks", "ankle jerk", "brisk jerks", "jerks brisk",
+    "leg-ulcer clinic", "leg ulcer clinic", "ulcer clinic", "wound clinic", "leg ulcer service",
+    "head injury", "head injuries",
+    "feel faint", "felt faint", "feeling faint", "feels faint", "a bit faint", "go faint",
+    "apyrexial", "mobilising", "mobilizing", "mobilised", "mobilized", "mobilises", "mobilizes",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,
 not a faint). They win the longest-match contest and are then dropped."""
@@ -391,7 +406,9 @@ def build_pipeline(model: CompiledModel) -> Language:
         if docs:
             matcher.add(fid, docs)
     vocabulary |= set(singles)
-    matcher.add(NOT_A_FINDING, _phrase_docs(nlp, NOT_FINDINGS))
+    not_findings = _phrase_docs(nlp, NOT_FINDINGS)
+    vocabulary |= {t.norm_ for d in not_findings for t in d}  # "apyrexial" is not a typo
+    matcher.add(NOT_A_FINDING, not_findings)
     co_firing = frozenset(f.id for f in model.kb.findings if f.category in CO_FIRING)
     repair = TypoRepair(vocabulary, english_words())
     Language.component("crampcheck_norms", func=_norms(repair))

@@ -170,7 +170,7 @@ def _near_past_cue(ent: Any) -> bool:
 
 
 RECENT = frozenset({"red_cord_vein", "leg_weakness", "fever", "recent_surgery", "dirty_wound",
-                    "leg_injury", "long_journey", "immobilised"})  # fmt: skip
+                    "leg_injury", "long_journey", "immobilised", "postpartum"})  # fmt: skip
 """Findings about the last few weeks, besides the warning signs."""
 
 
@@ -211,6 +211,27 @@ def _worth_keeping(model: CompiledModel, ent: Any, value: bool) -> bool:
     return not (ent.label_ == "calf_warm_red" and not CALF_WORDS.search(_told(ent)))
 
 
+COLON_DENIAL = re.compile(
+    r"\s*[:=]\s*(?:nil|no|none|neg|negative|absent|denied|nad|not present|0)\b", re.I
+)
+
+
+def _denied_after_colon(ent: Any) -> bool:
+    """A heading denied as clinicians write it: "SOB: nil", "DM: no", "Leg swelling: nil"."""
+    doc = ent.doc
+    after = doc[ent.end : min(len(doc), ent.end + 4)].text if ent.end < len(doc) else ""
+    return COLON_DENIAL.match(" " + after) is not None
+
+
+WORD_IS_NOT = {
+    "breathless": re.compile(r"sobb\w*"),
+    "poisoning_suspected": re.compile(r"swallow(?:ing|s)?"),
+}
+"""Words that share a stem with a finding's phrase but not its meaning: "woken up sobbing" is
+crying ("SOB" is short of breath); "alendronate stopped (swallowing)" is about swallowing, not
+something swallowed."""
+
+
 EASED_IF = frozenset({"rest_pain_foot"})
 """Findings told as what eases them: "better if I hang my foot over the side of the bed"."""
 PAIN_IF_MOVED = frozenset({"tense_leg_after_injury"})
@@ -245,14 +266,18 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
             continue  # "knocked out in a clash of heads last season" is not a collapse today
         if _said_more_exactly(ent, spans):
             continue
-        if ent.label_ == "breathless" and ent.text.lower().startswith("sobb"):
-            continue  # "woken up sobbing" is crying; "SOB" is short of breath
+        if ent.label_ in WORD_IS_NOT and WORD_IS_NOT[ent.label_].fullmatch(ent.text.lower()):
+            continue
         negated = (
-            ent._.negex
-            and not _verb_negation_ends_at_comma(ent)
-            and not _ability_denies_another_verb(ent)
-            and not _measurement_ends_denial(ent)
-        ) or ent._.inner_negated
+            _denied_after_colon(ent)  # "SOB: nil"
+            or (
+                ent._.negex
+                and not _verb_negation_ends_at_comma(ent)
+                and not _ability_denies_another_verb(ent)
+                and not _measurement_ends_denial(ent)
+            )
+            or ent._.inner_negated
+        )
         value = False if ent._.normal else not negated  # "pee is normal" states an absence
         if not _worth_keeping(model, ent, value):
             continue
@@ -518,6 +543,26 @@ def _hypo_on_insulin(found: dict[str, TextFinding], text: str) -> dict[str, Text
     return found
 
 
+TREMOR_ONLY = re.compile(
+    r"(?:a (?:little|bit) |bit |slightly )?(?:shaky|shaking|trembling|trembly|tremulous|tremor)",
+    re.I,
+)
+OTHER_HYPO_SIGNS = re.compile(r"\b(?:sweat\w*|clammy|hungry|hunger|confus\w*|drowsy)\b", re.I)
+
+
+def _tremor_is_not_a_hypo(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """Shaky hands alone, in someone who takes nothing that lowers sugar and has no diabetes,
+    are a tremor (an asthma inhaler, Parkinson's, nerves), not a low-sugar attack."""
+    hypo = found.get("hypo_symptoms")
+    if hypo is None or hypo.value is not True or not TREMOR_ONLY.fullmatch(hypo.span.strip()):
+        return found
+    if any(_true(found, f) for f in (*SUGAR_LOWERING, "known_diabetes")):
+        return found
+    if OTHER_HYPO_SIGNS.search(text):
+        return found
+    return {k: v for k, v in found.items() if k != "hypo_symptoms"}
+
+
 def _acute_limb(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
     """A leg that is cold and white (or cold with no pulse), told as something new today, is a
     blocked artery however it is worded: "my leg from the knee down looks like white paper and
@@ -717,4 +762,5 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _length_of_something_else(_implied(found), cleaned)
     found = _breathless_on_effort(found, cleaned)
     found = _hypo_on_insulin(_it_is_the_calf(found, cleaned), cleaned)
+    found = _tremor_is_not_a_hypo(found, cleaned)
     return list(_new_medicine(model, cleaned, _swelling_of_both(found)).values())

@@ -476,6 +476,7 @@ RULES: dict[str, list[list[str]]] = {
 
 
 VETO: dict[str, list[str]] = {
+    "seizure": ["knee", "ankle", "reflex", "reflexes", "brisk", "fasciculation", "fasciculations"],
     "loss_of_consciousness": ["phone", "phones", "calls", "texts", "messages", "email", "door"],
     "leg_cold_pale_sudden": ["raynaud", "raynauds", "winter"],
     "in_deep_water_now": ["lane", "poolside"],
@@ -497,6 +498,9 @@ VETO: dict[str, list[str]] = {
     "one_side_weakness_face_speech": ["tingl", "tingling", "tingle", "pins"],
     "tense_leg_after_injury": ["erythema", "cellulitis"],
     "calf_warm_red": [
+        "neoprene",
+        "socks",
+        "advice",
         "humid",
         "weather",
         "sunny",
@@ -675,7 +679,7 @@ RULE_WINDOW_OF: list[int | None] = [RULE_WINDOWS.get(key) for key in RULES]
 NORMAL_GROUPS = [(fid, [_group_id(g) for g in groups]) for fid, groups in NORMAL]
 VETO_GROUPS = {fid: _group_id(_stems(words)) for fid, words in VETO.items()}
 NORMAL_VETO = {"in_deep_water_now": ["still", "struggl", "shout", "shouting", "drown", "sink",
-                                     "sinking"]}  # fmt: skip
+                                     "far", "sinking"]}  # fmt: skip
 """Words that keep an absence rule from firing: "still out in the lake right now, shouting"
 is not "out (of the water) now"."""
 NORMAL_VETO_GROUPS = {fid: _group_id(_stems(words)) for fid, words in NORMAL_VETO.items()}
@@ -859,8 +863,12 @@ def _first_hit(
 
 
 AS_WRITTEN = {"ankles_swollen_both": frozenset({"ankles", "feet", "legs", "shins", "calves",
-                                                 "calfs", "both"})}  # fmt: skip
-"""Rules that need one of these words exactly as written: stems make "legs" and "leg" alike."""
+                                                 "calfs", "both"}),
+              "severe_breathlessness": frozenset({"lips", "lip", "words", "word", "sitting",
+                                                  "seated", "rest", "resting",
+                                                  "chair"})}  # fmt: skip
+"""Rules that need one of these words exactly as written: stems make "legs" and "leg" alike,
+and "out of breath and must sit" (after the stairs) alike with "breathless sitting still"."""
 STATED_ONLY = frozenset({"ankles_swollen_both"})
 """Rules that read a sign when it is stated but not when it is denied: "no swelling in my legs"
 denies a swollen calf, and is not also a denial of swollen ankles."""
