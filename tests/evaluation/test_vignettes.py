@@ -85,6 +85,15 @@ KNOWN_UNDER_TRIAGE = {
     # from the 160 cases added later that evening
     "alcohol_related_cramps-dddev-13": "cramps after weekend binges in a fit 34-year-old: "
     "ordinary night cramps (self-care) still rank above alcohol (a booked GP visit)",
+    # from the 560 cases added in the late session of 2026-11-21
+    "peripheral_neuropathy-lldev-1": "numb, tingling feet two years after chemotherapy: "
+    "neuropathy without diabetes or drink ranks just below night cramps (self-care)",
+    "idiopathic_nocturnal_cramps-mmdev-60": "years of quinine without side effects: the author "
+    "books a medicine review; other dev authors call quinine cases self-care",
+    "multiple_sclerosis-nndev-1": "slowly stiffer legs with night spasms in known MS: there is "
+    "no finding for a known diagnosis of MS, so night cramps rank first (self-care)",
+    "influenza_myalgia-rrdev-50": "flu aches in a 76-year-old with COPD and diabetes: the "
+    "author books antivirals for an at-risk resident; flu aches are self-care otherwise",
 }
 
 
