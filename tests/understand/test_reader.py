@@ -182,3 +182,17 @@ def test_without_fail_is_not_a_denial() -> None:
     read = found("Without fail, every time I wear my new heels the arches of both feet cramp.")
     assert read["unsuitable_shoes"] is True
     assert read["muscle_hardens"] is True
+
+
+def test_weeks_of_pregnancy_said_the_usual_way_and_the_age_after_them() -> None:
+    read = found("I'm 35 weeks, 27. Since this afternoon I've got a really bad headache.")
+    assert read["pregnant"] is True
+    assert read["pregnancy_weeks"] == 35.0
+    assert read["age"] == 27.0
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm 3 weeks post-op from my knee", "I'm 6 weeks into a new running plan"]
+)
+def test_weeks_after_an_operation_or_into_a_plan_are_not_a_pregnancy(text: str) -> None:
+    assert "pregnant" not in found(text)

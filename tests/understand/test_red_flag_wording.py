@@ -1483,3 +1483,31 @@ def test_readings_from_the_second_language_and_multimorbidity_sets(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("Our 8 year old's feet ache after school trips or long walks", "leg_weakness", None),
+        ("my right leg has been dragging and I trip over my own foot", "leg_weakness", True),
+        ("He says he didn't eat before training and took his usual insulin at lunch.",
+         "med_insulin_or_sulfonylurea", True),
+        ("in this heatwave I barely drink, always thirsty and my wee is dark", "dark_urine", None),
+        ("after the spin class my thighs are agony and my wee is dark, I'm so thirsty",
+         "dark_urine", True),
+        ("thirsty and my pee is the colour of tea", "dark_urine", True),
+        ("A small black spider had been found in the shorts.", "venomous_bite", True),
+        ("fluid tracking down from a collapsed cyst behind the knee", "loss_of_consciousness",
+         None),
+        ("He now slept on three pillows and sometimes woke needing to sit up.",
+         "breathless_lying_flat", True),
+        ("She got cramp swimming in the sea yesterday; her dad pulled her out. She's fine today.",
+         "in_deep_water_now", None),
+        ("She's just waved from out past the second buoy shouting 'cramp', she's stopped "
+         "swimming and is bobbing.", "in_deep_water_now", True),
+    ],
+)  # fmt: skip
+def test_readings_from_the_children_pregnancy_and_case_report_sets(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value

@@ -135,6 +135,7 @@ AGE_PATTERNS = [
     ),
     re.compile(r"\b(?:at|now)\s+(\d{2})\b" + NOT_AN_AGE, re.I),
     re.compile(r"\b(?:hes|shes)\s+(\d{1,3})\b" + NOT_AN_AGE, re.I),
+    re.compile(r"\b(?:weeks?|wks?)(?: pregnant)?,\s*(\d{2})\s*[.,;]", re.I),
     re.compile(r"\A\s*(\d{2}),\s" + NOT_AN_AGE),
     re.compile(r"[.!?]\s+(\d{2}),\s+(?=[a-z])" + NOT_AN_AGE),
     re.compile(r"\A\s*(\d{2})\s(?-i:[mf])\b"),
@@ -248,6 +249,9 @@ PREG_WEEKS = re.compile(
     r"|\b(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\s+(?:with (?:baby|twins|my|our|the|a|number|no)|gone|"
     r"into (?:my|the|this) pregnancy|preg\b|pg\b)"
     r"|\b(\d{1,2})\+[0-6]\s*(?:weeks?|wks?)\b"  # "29+2 wks": weeks and days of gestation
+    r"|\b(?:i'?m|i am|she'?s|she is)\s+(?:now\s+)?([4-9]|[1-3]\d|4[0-2])\s*(?:weeks?|wks?)\b"
+    r"(?!\s*(?:ago|post|after|since|out|into|from|off|on|in|of|late|overdue|without|"
+    r"with(?!\s+(?:baby|twins))))"  # "I'm 35 weeks": pregnant, said the usual way
     r"|(?:^|[.!?]\s+)(\d{1,2})\s*(?:weeks?|wks?)\s*[,.;:]?\s*(?:(?:my|our|her)\s+)?"
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:baby|pregnancy|child)\b",
     re.I | re.M,

@@ -254,6 +254,7 @@ NOT_FINDINGS = [
     "leg-ulcer clinic", "leg ulcer clinic", "ulcer clinic", "wound clinic", "leg ulcer service",
     "head injury", "head injuries",
     "feel faint", "felt faint", "feeling faint", "feels faint", "a bit faint", "go faint",
+    "collapsed cyst", "cyst collapsed", "cyst had collapsed", "collapsed vein", "collapsed veins",
     "apyrexial", "mobilising", "mobilizing", "mobilised", "mobilized", "mobilises", "mobilizes",
 ]  # fmt: skip
 """Phrases that contain a finding's word but mean something else ("DP faint" is a weak pulse,

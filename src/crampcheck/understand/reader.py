@@ -48,13 +48,27 @@ CLAUSE_OPENERS = frozenset({"i", "he", "she", "it", "they", "we", "my", "his", "
                             "became", "seems", "now", "but"})  # fmt: skip
 
 
+PAST_VERBS = frozenset({"took", "went", "got", "had", "was", "were", "came", "ate", "drank",
+                        "gave", "made", "felt", "saw", "kept", "began", "started",
+                        "ran"})  # fmt: skip
+
+
+def _new_verb_after(doc: Any, i: int, end: int) -> bool:
+    """ "didn't eat before training and took his usual insulin": "and" with a new verb
+    (or a new subject) ends a negated verb's clause, as a comma does."""
+    if i >= end:
+        return False
+    word = doc[i].lower_
+    return word in PAST_VERBS or word in CLAUSE_OPENERS or (len(word) > 4 and word.endswith("ed"))
+
+
 def _verb_negation_ends_at_comma(span: Any) -> bool:
     """True when the nearest cue before ``span`` is a negated verb with a comma in between
     (unless the verb denies a list and nothing after the comma opens a new clause)."""
     doc, comma = span.doc, False
     for i in range(span.start - 1, span.sent.start - 1, -1):
         word = doc[i].lower_
-        if word == ",":
+        if word == "," or (word == "and" and _new_verb_after(doc, i + 1, span.start)):
             comma = True
         elif word in VERB_NEGATIONS:
             if comma and i + 1 < span.start and doc[i + 1].lower_ in LIST_VERBS:
@@ -543,6 +557,34 @@ def _hypo_on_insulin(found: dict[str, TextFinding], text: str) -> dict[str, Text
     return found
 
 
+BROWN = re.compile(
+    r"\b(?:brown\w*|cola|coke|tea|coffee|black|red|blood\w*|port|guinness|rust\w*|stout|"
+    r"mahogany|treacle|bovril|marmite|pink|smoky)\b",
+    re.I,
+)
+THIRST = re.compile(r"\b(?:thirst\w*|parched|barely drink\w*|not drinking|hardly drink\w*)\b", re.I)
+MUSCLE_BREAKDOWN_PARTNERS = (
+    "severe_muscle_pain",
+    "generalised_weakness",
+    "extreme_exertion",
+    "med_statin",
+)
+
+
+def _concentrated_urine(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """ "Always thirsty and my wee is dark": dark yellow, concentrated urine from drinking too
+    little, not the brown urine of muscle breakdown, unless a colour like cola or tea is named
+    or the muscles are badly hurt."""
+    dark = found.get("dark_urine")
+    if dark is None or dark.value is not True or BROWN.search(dark.span):
+        return found
+    if not (_true(found, "low_fluid_intake") or THIRST.search(text)):
+        return found
+    if any(_true(found, f) for f in MUSCLE_BREAKDOWN_PARTNERS):
+        return found
+    return {k: v for k, v in found.items() if k != "dark_urine"}
+
+
 TREMOR_ONLY = re.compile(
     r"(?:a (?:little|bit) |bit |slightly )?(?:shaky|shaking|trembling|trembly|tremulous|tremor)",
     re.I,
@@ -561,6 +603,33 @@ def _tremor_is_not_a_hypo(found: dict[str, TextFinding], text: str) -> dict[str,
     if OTHER_HYPO_SIGNS.search(text):
         return found
     return {k: v for k, v in found.items() if k != "hypo_symptoms"}
+
+
+PAST_SWIM = re.compile(
+    r"\b(?:yesterday|last (?:week|weekend|night|summer|year|month)|(?:days?|weeks?) ago)\b", re.I
+)
+OVER = re.compile(
+    r"\b(?:pulled (?:her|him|me|them) out|got (?:her|him|me|them) out|"
+    r"(?:is|'s|am|i'm|are) (?:completely |totally |absolutely )?fine (?:today|now))\b",
+    re.I,
+)
+STILL_IN = re.compile(
+    r"\b(?:still|right now|at the moment|currently|just (?:waved|shouted|called)|"
+    r"is (?:bobbing|shouting|struggling|sinking))\b",
+    re.I,
+)
+
+
+def _was_in_the_water(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """A cramp in deep water told as over ("swimming in the sea yesterday ... her dad pulled
+    her out ... she's completely fine today") is history, not a swimmer in danger now."""
+    deep = found.get("in_deep_water_now")
+    if deep is None or deep.value is not True or STILL_IN.search(text):
+        return found
+    sentence = next((s for s in re.split(r"(?<=[.!?;])\s+", text) if deep.span in s), deep.span)
+    if not (PAST_SWIM.search(sentence) or PAST_SWIM.search(deep.span) or OVER.search(text)):
+        return found
+    return {k: v for k, v in found.items() if k != "in_deep_water_now"}
 
 
 def _acute_limb(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
@@ -755,10 +824,10 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
         found["sex"] = TextFinding(
             "sex", "female", found[next(f for f in PREGNANCY if _true(found, f))].span
         )
-    found = _deep_water(found, cleaned)
+    found = _was_in_the_water(_deep_water(found, cleaned), cleaned)
     found = _acute_limb(found, cleaned)
     found = _denied_in_general(found, cleaned)
-    found = _quinine_reaction(model, cleaned, found)
+    found = _concentrated_urine(_quinine_reaction(model, cleaned, found), cleaned)
     found = _length_of_something_else(_implied(found), cleaned)
     found = _breathless_on_effort(found, cleaned)
     found = _hypo_on_insulin(_it_is_the_calf(found, cleaned), cleaned)

@@ -264,7 +264,8 @@ RULES: dict[str, list[list[str]]] = {
                            "going", "toilet", "bathroom", "kitchen", "moving", "dressing",
                            "talking"]],
     "breathless_lying_flat|pillows": [["pillow", "pillows"],
-                                      ["sleep", "sleeps", "sleeping", "propped", "prop", "night"]],
+                                      ["sleep", "sleeps", "sleeping", "slept", "propped", "prop",
+                                       "night"]],
     "breathless_lying_flat": [["flat", "pillow", "pillows", "propped", "recline", "lie", "lying"],
                               ["breath", "breathe", "breathing", "breathless", "sob", "dyspnoea",
                                "dyspnea", "gasp", "gasping"]],
@@ -476,6 +477,7 @@ RULES: dict[str, list[list[str]]] = {
 
 
 VETO: dict[str, list[str]] = {
+    "leg_weakness": ["school", "field", "road", "coach", "holiday"],
     "seizure": ["knee", "ankle", "reflex", "reflexes", "brisk", "fasciculation", "fasciculations"],
     "loss_of_consciousness": ["phone", "phones", "calls", "texts", "messages", "email", "door"],
     "leg_cold_pale_sudden": ["raynaud", "raynauds", "winter"],
