@@ -94,6 +94,11 @@ KNOWN_UNDER_TRIAGE = {
     "no finding for a known diagnosis of MS, so night cramps rank first (self-care)",
     "influenza_myalgia-rrdev-50": "flu aches in a 76-year-old with COPD and diabetes: the "
     "author books antivirals for an at-risk resident; flu aches are self-care otherwise",
+    # from the 120 cases added next in that session
+    "flat_feet-ttdev-1": "known flat feet in a well 8-year-old whose feet ache after walks read "
+    "as growing pains (self-care); the author books a GP visit (dev authors split on this)",
+    "peripheral_arterial_disease-uudev-13": "calf pain after 400 m in a 24-year-old footballer "
+    "(an artery trapped behind the knee): exercise cramps rank first at that age",
 }
 
 
