@@ -1511,3 +1511,17 @@ def test_readings_from_the_children_pregnancy_and_case_report_sets(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("bought 'fat burner' capsules online and took double the dose today",
+         "poisoning_suspected", True),
+        ("took double the dose today to cut for summer", "skin_break", None),
+        ("I'm out now, warm and dry, calf just a bit achy", "calf_warm_red", None),
+        ("the calf is visibly fuller than the left and tender", "calf_swollen_one_side", True),
+    ],
+)  # fmt: skip
+def test_readings_from_the_sport_work_and_heat_set(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) is value

@@ -254,6 +254,8 @@ NOT_FINDINGS = [
     "leg-ulcer clinic", "leg ulcer clinic", "ulcer clinic", "wound clinic", "leg ulcer service",
     "head injury", "head injuries",
     "feel faint", "felt faint", "feeling faint", "feels faint", "a bit faint", "go faint",
+    "cut for summer", "cutting for summer", "on a cut", "cutting phase", "to cut for",
+    "non-weight-bearing on crutches", "non weight bearing on crutches", "non-weight-bearing in",
     "collapsed cyst", "cyst collapsed", "cyst had collapsed", "collapsed vein", "collapsed veins",
     "apyrexial", "mobilising", "mobilizing", "mobilised", "mobilized", "mobilises", "mobilizes",
 ]  # fmt: skip

@@ -500,6 +500,7 @@ VETO: dict[str, list[str]] = {
     "one_side_weakness_face_speech": ["tingl", "tingling", "tingle", "pins"],
     "tense_leg_after_injury": ["erythema", "cellulitis"],
     "calf_warm_red": [
+        "dry",
         "neoprene",
         "socks",
         "advice",
