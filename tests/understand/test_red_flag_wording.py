@@ -1525,3 +1525,36 @@ def test_readings_from_the_children_pregnancy_and_case_report_sets(
 )  # fmt: skip
 def test_readings_from_the_sport_work_and_heat_set(text: str, finding: str, value: object) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("Caught the sickness bug and I've been up at both ends for two days",
+         "vomiting_diarrhoea", True),
+        ("I've got really puffed the last couple of days doing nothing much", "breathless", True),
+        ("I need three pillows now or I get puffed lying flat at night", "breathless", None),
+        ("my heart is going like crazy, I'm shaking, sweating, my legs keep cramping",
+         "hypo_symptoms", True),
+        ("finished a 20 km loaded march 3 hours ago", "extreme_exertion", True),
+        ("pain shoots up when I gently bend his toes down", "tense_leg_after_injury", True),
+        ("she yelps and we stretch it, her foot points", "tense_leg_after_injury", None),
+        ("Calf's cramped up, I'm about halfway across the lake, floating on my back",
+         "in_deep_water_now", True),
+        ("halfway across the car park my calf cramped", "in_deep_water_now", None),
+        ("68M on atorvastatin. 3/7 severe bilat thigh myalgia, urine dark 'like cola'.",
+         "severe_muscle_pain", True),
+        ("37M, blow to R thigh playing rugby. Unable to WB.", "cannot_bear_weight", True),
+        ("he is sweating very much and shaking, and talking strange", "confusion", True),
+        ("took a load of his sleeping pills with vodka about an hour ago",
+         "poisoning_suspected", True),
+        ("Since yesterday he can't pass water properly", "bladder_bowel_change", True),
+        ("Non-healing ulcer L lateral malleolus x 6/52.", "ulcer_or_black_toes", True),
+        ("It was warm and at about mile 11 my right calf just locked solid", "calf_warm_red",
+         None),
+    ],
+)  # fmt: skip
+def test_readings_from_the_played_down_and_sport_sets(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value
