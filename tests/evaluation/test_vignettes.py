@@ -99,6 +99,11 @@ KNOWN_UNDER_TRIAGE = {
     "as growing pains (self-care); the author books a GP visit (dev authors split on this)",
     "peripheral_arterial_disease-uudev-13": "calf pain after 400 m in a 24-year-old footballer "
     "(an artery trapped behind the knee): exercise cramps rank first at that age",
+    # from the 200 cases added last in that session
+    "other_drug_induced-vvdev-2": "clenbuterol with a racing heart in a bodybuilder: the "
+    "author wants a same-day check; the knowledge base books a GP visit for the drug",
+    "flat_feet-vvdev-1": "known flat feet aching on marches in a recruit read as exercise "
+    "cramps (self-care); the author books a foot assessment",
 }
 
 
