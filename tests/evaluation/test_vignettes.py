@@ -40,8 +40,6 @@ KNOWN_UNDER_TRIAGE = {
     "rule for not bearing weight is urgent",
     "hypoparathyroidism-pdev-21": "tetany after neck surgery: the low-calcium rule is urgent",
     # from the 160 cases added later in that session
-    "other_drug_induced-sdev-47": "cramps and ankle swelling on a new calcium-channel blocker "
-    "rank second to night cramps, whose level is self-care",
     "b_vitamin_deficiency-sdev-54": "B12 lack in a vegan without a blood test has no finding "
     "that lifts it above night cramps",
     "lymphoedema-sdev-72": "lymphoedema without its history reads as pregnancy or night cramps",
@@ -83,8 +81,6 @@ KNOWN_UNDER_TRIAGE = {
     "author books a medicine review; other dev authors call quinine cases self-care (an "
     "escalation for quinine was tried and raised over-triage on dev)",
     # from the 160 cases added later that evening
-    "alcohol_related_cramps-dddev-13": "cramps after weekend binges in a fit 34-year-old: "
-    "ordinary night cramps (self-care) still rank above alcohol (a booked GP visit)",
     # from the 560 cases added in the late session of 2026-11-21
     "peripheral_neuropathy-lldev-1": "numb, tingling feet two years after chemotherapy: "
     "neuropathy without diabetes or drink ranks just below night cramps (self-care)",

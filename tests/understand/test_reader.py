@@ -196,3 +196,26 @@ def test_weeks_of_pregnancy_said_the_usual_way_and_the_age_after_them() -> None:
 )
 def test_weeks_after_an_operation_or_into_a_plan_are_not_a_pregnancy(text: str) -> None:
     assert "pregnant" not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My GP started me on quinine sulphate 200mg at night five weeks ago for the cramps",
+        "The doctor put me on quinine tablets and they helped",
+        "my doctor put me on magnesium for the cramps",
+    ],
+)
+def test_a_treatment_started_for_the_cramps_is_not_a_new_medicine_behind_them(text: str) -> None:
+    assert "began_new_medicine" not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "started amlodipine 3 weeks ago and now I get cramps at night",
+        "put me on quinine and a new water tablet, and the cramps got worse",
+    ],
+)
+def test_a_medicine_that_can_cause_cramps_started_recently_is_still_new(text: str) -> None:
+    assert found(text).get("began_new_medicine") is True

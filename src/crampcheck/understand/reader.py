@@ -355,9 +355,11 @@ def _new_medicine(
     """ "started simvastatin 3 weeks ago", "on atorvastatin since March", "switched me to
     amlodipine": a medicine named with a start gives ``began_new_medicine``."""
     if "began_new_medicine" in found or "began_new_medicine" not in model.findings:
-        return found
+        return _treatment_is_not_a_cause(model, text, found)
     for f in list(found.values()):
         if f.value is not True or model.findings[f.id].category != "medication":
+            continue
+        if f.id in CRAMP_TREATMENTS:
             continue
         at = text.find(f.span)
         if at < 0:
@@ -367,6 +369,33 @@ def _new_medicine(
             NOT_NEW.search(before) or NOT_NEW.search(after[:30])
         ):
             return {**found, "began_new_medicine": TextFinding("began_new_medicine", True, f.span)}
+    return found
+
+
+CRAMP_TREATMENTS = {"med_quinine", "med_mineral_supplement"}
+"""Taken for the cramps, so starting one is not a medicine that could have caused them."""
+
+
+def _treatment_is_not_a_cause(
+    model: CompiledModel, text: str, found: dict[str, TextFinding]
+) -> dict[str, TextFinding]:
+    """ "The GP put me on quinine for the cramps": the new medicine is the treatment.
+
+    ``began_new_medicine`` read from a phrase is dropped when every medicine the text names
+    is a cramp treatment and the phrase comes just before one of them.
+    """
+    began = found["began_new_medicine"]
+    if began.value is not True:
+        return found
+    taken = [f for f in found.values() if f.value is True and model.findings[f.id].category
+             == "medication" and f.id != "began_new_medicine"]  # fmt: skip
+    if not taken or any(f.id not in CRAMP_TREATMENTS for f in taken):
+        return found
+    at = text.lower().find(began.span.lower())
+    for f in taken:
+        where = text.lower().find(f.span.lower(), max(at, 0))
+        if at >= 0 and 0 <= where - at <= len(began.span) + 30:
+            return {k: v for k, v in found.items() if k != "began_new_medicine"}
     return found
 
 
