@@ -8,6 +8,7 @@ import pytest
 from crampcheck.core import assess
 from crampcheck.engine.model import default_model
 from crampcheck.understand.numbers import labs
+from crampcheck.understand.reader import read_text
 
 MODEL = default_model()
 
@@ -61,3 +62,23 @@ def test_a_low_potassium_result_puts_low_potassium_among_the_causes() -> None:
 )
 def test_an_egfr_below_60_or_a_ckd_stage_is_kidney_disease(text: str, value: object) -> None:
     assert dict((fid, v) for fid, v, _ in labs(text)).get("known_kidney_disease") is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("The blood test came back with vitamin D very low", "blood_low_calcium_or_vitamin_d",
+         True),
+        ("GP said my magnesium is low, potassium and calcium fine", "blood_low_potassium", False),
+        ("GP said my magnesium is low, potassium and calcium fine",
+         "blood_low_calcium_or_vitamin_d", False),
+        ("GP said my magnesium is low, potassium and calcium fine", "blood_low_magnesium", True),
+        ("A blood test last month showed my thyroid is underactive", "blood_thyroid_underactive",
+         True),
+        ("The GP's blood test showed low iron.", "blood_low_iron_or_haemoglobin", True),
+        ("vitamin B12 low", "blood_low_calcium_or_vitamin_d", None),
+    ],
+)  # fmt: skip
+def test_results_told_in_words(text: str, finding: str, value: object) -> None:
+    read = {f.id: f.value for f in read_text(MODEL, text)}
+    assert read.get(finding) is value

@@ -1558,3 +1558,41 @@ def test_readings_from_the_played_down_and_sport_sets(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("husbands foot has gone blueish and cold since he got up for the loo",
+         "leg_cold_pale_sudden", True),
+        ("had a knee op 3 wks ago", "recent_surgery", True),
+        ("just coughed and there was blood in it", "coughing_blood", True),
+        ("I coughed, no blood", "coughing_blood", False),
+        ("dad gashed his shin on muddy barbed wire last week. now his neck is stiff and the "
+         "calf spasms are going up into his tummy", "stiff_jaw", True),
+        ("stepped on a rusty nail on Sunday, no stiffness in the neck, calf spasms", "stiff_jaw",
+         None),
+        ("im on dialysis 3x a week", "known_kidney_disease", True),
+        ("broke my ankle 2 yrs ago all healed now", "ulcer_or_black_toes", None),
+        ("my leg ulcer hasn't healed in 3 months", "ulcer_or_black_toes", True),
+        ("got a cramp swimming lengths at the pool, hung on the side till it passed",
+         "rest_pain_foot", None),
+        ("She isn't breathless and has no chest pain.", "breathless", False),
+        ("SOB -, no palpitations.", "breathless", False),
+        ("SOB on moderate exertion - at his baseline, no change.", "breathless", False),
+        ("SOB worse than his baseline since Tuesday", "breathless", True),
+        ("housebound for two years after a stroke", "one_side_weakness_face_speech", None),
+        ("I think she's having a stroke", "one_side_weakness_face_speech", True),
+        ("he's in the lake right now, about 50 m out from the jetty, his calf has cramped",
+         "in_deep_water_now", True),
+        ("found by a neighbour on her kitchen floor after losing her balance", "leg_injury",
+         True),
+        ("The midwife told me to try sleeping on my left side.", "one_leg_only", None),
+        ("it switches from one leg to the other", "both_legs", True),
+        ("it switches from one leg to the other", "one_leg_only", None),
+    ],
+)  # fmt: skip
+def test_readings_from_the_lay_relayed_and_case_report_sets(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) is value

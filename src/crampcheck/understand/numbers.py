@@ -623,8 +623,27 @@ ONE_SIDE = re.compile(
 ONLY_ONE = re.compile(r"\b(only|just) (?:the |my )?(left|right)\b", re.I)
 
 
+ALTERNATING = re.compile(
+    r"\bone (?:leg|calf|foot|side|thigh)s? (?:to|or|then) the other\b|"
+    r"\b(?:alternat|swap|switch)\w* (?:legs|sides|calves)\b",
+    re.I,
+)
+"""Cramps that move between the legs ("switches from one leg to the other") are in both."""
+LYING_ON_A_SIDE = re.compile(
+    r"\b(?:sleep|slept|lie|lying|lay|laid|turn|turned|roll|rolled|go to sleep)\w* on "
+    r"(?:my|his|her|your|their|the) (?:left|right) side\b",
+    re.I,
+)
+"""Lying on the left side is a posture, not a side of the body that hurts."""
+
+
 def laterality(text: str) -> Iterator[Hit]:
     """One leg ("left calf", "R leg") or both ("both calves", "my legs ache")."""
+    text = LYING_ON_A_SIDE.sub(" ", text)
+    moving = ALTERNATING.search(text)
+    if moving:
+        yield "both_legs", True, moving.group(0)
+        return
     both = BOTH.search(text)
     one = ONE_SIDE.search(text) or re.search(
         r"\b(only|just) (?:the |my )?(left|right)\b", text, re.I

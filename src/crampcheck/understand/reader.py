@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from crampcheck.engine.model import CompiledModel
 from crampcheck.understand.checks import MAX_TEXT, break_long_chunks, check_text
-from crampcheck.understand.numbers import NOT_A_CRAMP_AFTER, NOT_A_CRAMP_BEFORE, extract_numbers
+from crampcheck.understand.numbers import (
+    LYING_ON_A_SIDE,
+    NOT_A_CRAMP_AFTER,
+    NOT_A_CRAMP_BEFORE,
+    extract_numbers,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -226,8 +231,12 @@ def _worth_keeping(model: CompiledModel, ent: Any, value: bool) -> bool:
 
 
 COLON_DENIAL = re.compile(
-    r"\s*[:=]\s*(?:nil|no|none|neg|negative|absent|denied|nad|not present|0)\b", re.I
+    r"\s*(?:[:=]\s*(?:nil|no|none|neg|negative|absent|denied|nad|not present|0)\b|"
+    r"[-\u2013]\s*(?:ve\b)?\s*(?:[,.;)]|$))",
+    re.I,
 )
+"""A heading denied by a word after a colon, or by a bare minus ("SOB -, no palpitations",
+"CP -ve")."""
 
 
 def _denied_after_colon(ent: Any) -> bool:
@@ -744,15 +753,125 @@ IMPLIED = {
     "dirty_wound": "skin_break",
     "venomous_bite": "skin_break",
     "severe_breathlessness": "breathless",
+    "on_dialysis": "known_kidney_disease",
 }
 """A puncture wound or a bite breaks the skin, and gasping for breath is breathlessness,
-whatever words told them."""
+whatever words told them; dialysis means the kidneys have failed."""
 
 
 def _implied(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
     for fid, implied in IMPLIED.items():
         if _true(found, fid) and implied not in found:
             found[implied] = TextFinding(implied, True, found[fid].span)
+    return found
+
+
+HEALED = re.compile(
+    r"\b(?:all|fully|long|since|now|has|have|had) healed\b|\bhealed (?:up|fine|well|nicely|now|"
+    r"completely|ok|okay)\b",
+    re.I,
+)
+
+
+def _healed(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
+    """ "broke my ankle 2 yrs ago all healed now": something that has healed is not a sore that
+    will not heal."""
+    ulcer = found.get("ulcer_or_black_toes")
+    if ulcer is None or ulcer.value is not True or not HEALED.search(ulcer.span):
+        return found
+    if re.search(r"n't|\bnot\b|\bnever\b|\bulcer|\bblack|\bgangren", ulcer.span, re.I):
+        return found
+    return {k: v for k, v in found.items() if k != "ulcer_or_black_toes"}
+
+
+def _lying_on_a_side(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
+    """ "try sleeping on my left side" is a posture, not a side gone to sleep."""
+    side = found.get("one_side_weakness_face_speech")
+    if side is None or side.value is not True or not LYING_ON_A_SIDE.search(side.span):
+        return found
+    return {k: v for k, v in found.items() if k != "one_side_weakness_face_speech"}
+
+
+def _one_or_the_other(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
+    """ "switches from one leg to the other": the "one leg" inside it is not one leg only."""
+    both, one = found.get("both_legs"), found.get("one_leg_only")
+    if both is None or one is None or both.value is not True or one.value is not True:
+        return found
+    if one.span.lower() in both.span.lower():
+        return {k: v for k, v in found.items() if k != "one_leg_only"}
+    return found
+
+
+LAB_NAMES = {
+    "blood_low_potassium": r"potassium|k\+?",
+    "blood_low_sodium": r"sodium|na\+?",
+    "blood_low_magnesium": r"magnesium|mg",
+    "blood_low_calcium_or_vitamin_d": r"calcium|ca|vitamin d|vit d",
+}
+FINE = (
+    r"(?:(?:is|are|was|were|came back|all)\s+)?(?:fine|normal|ok|okay|nad|unremarkable|in range|"
+    r"within (?:the )?(?:normal )?range)\b"
+)
+
+
+def _lab_said_fine(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """ "my magnesium is low, potassium and calcium fine": a low read next to another result
+    is not that result's, when the text calls that result fine."""
+    out = dict(found)
+    for fid, names in LAB_NAMES.items():
+        lab = found.get(fid)
+        if lab is None or lab.value is not True or any(c.isdigit() for c in lab.span):
+            continue
+        fine = re.compile(
+            rf"\b(?:{names})\b(?:\s*(?:,|and|&)\s*(?:\w+\s?){{1,2}}?)*\s+{FINE}", re.I
+        )
+        if fine.search(text) and not re.search(rf"\b(?:{names})\b[^.;,]{{0,20}}\blow", text, re.I):
+            out[fid] = TextFinding(fid, False, lab.span)
+    return out
+
+
+TETANUS_SPREAD = re.compile(
+    r"\bneck\b[^.;]{0,20}\b(?:stiff\w*|rigid|locked|board|plank|tight)\b|"
+    r"\bstiff(?:ness)? (?:in )?(?:his|her|my|the|their)? ?neck\b|"
+    r"\bspasms?\b[^.;]{0,30}\b(?:spread\w*|going up|moving up|travell?ing|"
+    r"(?:in)?to (?:his|her|my|the|their) (?:tummy|belly|stomach|back|chest|body|jaw|face)|all over|"
+    r"whole body)|\barch\w* (?:his|her|my|their) back\b|\bback\b[^.;]{0,10}\barch(?:ing|ed|es)\b",
+    re.I,
+)
+DENIED_BEFORE = re.compile(
+    r"\b(?:no|not|without|nor|never|denies)\b[^.;,]{0,15}$|n't\s+\w*\s*$", re.I
+)
+
+
+def _tetanus_spreading(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """After a dirty wound, a stiff neck or spasms spreading to the belly or back are the
+    spreading spasms of tetanus ("gashed his shin on barbed wire ... now his neck is stiff and
+    the calf spasms are going up into his tummy"), even with no word about the jaw."""
+    if not _true(found, "dirty_wound") or "stiff_jaw" in found:
+        return found
+    for m in TETANUS_SPREAD.finditer(text):
+        if not DENIED_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
+            return {**found, "stiff_jaw": TextFinding("stiff_jaw", True, m.group(0))}
+    return found
+
+
+COUGHED_BLOOD = re.compile(
+    r"\bcough\w*\b(?:(?! (?:no|not|without)\b)[^.;?!]){0,30}?\b(?:blood|bloody|red)\b", re.I
+)
+
+
+def _coughed_blood(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """ "just coughed and there was blood in it": the clause breaks at "and there", so the
+    phrase rule does not join the cough to the blood; a cough followed closely by blood in the
+    same sentence, not denied, is coughing blood."""
+    if "coughing_blood" in found:
+        return found
+    for m in COUGHED_BLOOD.finditer(text):
+        if DENIED_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
+            continue
+        if re.search(r"\b(?:no|not|nil|without|never|n't)\b", m.group(0), re.I):
+            continue
+        return {**found, "coughing_blood": TextFinding("coughing_blood", True, m.group(0))}
     return found
 
 
@@ -791,6 +910,27 @@ def _breathless_on_effort(found: dict[str, TextFinding], text: str) -> dict[str,
     out = {k: v for k, v in found.items() if k != "breathless"}
     out.setdefault("breathless_lying_flat", TextFinding("breathless_lying_flat", True, short.span))
     return out
+
+
+AS_USUAL = re.compile(
+    r"\b(?:at (?:his|her|my|their) baseline|baseline|unchanged|no change|not changed|"
+    r"stable|usual for (?:him|her|me|them)|chronic)\b",
+    re.I,
+)
+WORSE = re.compile(r"\b(?:worse|worsening|more|increas\w*|deteriorat\w*|beyond|than)\b", re.I)
+
+
+def _breathless_as_usual(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """ "SOB on moderate exertion - at his baseline, no change": breathlessness told as the
+    person's usual, unchanged state is not new breathlessness (unless a clot is in the story
+    or the sentence says it is worse)."""
+    short = found.get("breathless")
+    if short is None or short.value is not True or any(_true(found, f) for f in CLOT_CONTEXT):
+        return found
+    sentence = next((s for s in re.split(r"(?<=[.!?;])\s+", text) if short.span in s), "")
+    if not AS_USUAL.search(sentence) or WORSE.search(sentence) or NEW.search(sentence):
+        return found
+    return {**found, "breathless": TextFinding("breathless", False, short.span)}
 
 
 def _length_of_something_else(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
@@ -858,7 +998,10 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _denied_in_general(found, cleaned)
     found = _concentrated_urine(_quinine_reaction(model, cleaned, found), cleaned)
     found = _length_of_something_else(_implied(found), cleaned)
-    found = _breathless_on_effort(found, cleaned)
+    found = _breathless_as_usual(_breathless_on_effort(found, cleaned), cleaned)
     found = _hypo_on_insulin(_it_is_the_calf(found, cleaned), cleaned)
-    found = _tremor_is_not_a_hypo(found, cleaned)
+    found = _lab_said_fine(_healed(_one_or_the_other(_lying_on_a_side(found))), cleaned)
+    found = _tetanus_spreading(
+        _coughed_blood(_tremor_is_not_a_hypo(found, cleaned), cleaned), cleaned
+    )
     return list(_new_medicine(model, cleaned, _swelling_of_both(found)).values())

@@ -36,7 +36,8 @@ RULE_WINDOWS = {"leg_weakness|weak": 6,
                 "one_side_weakness_face_speech|mouth_side": 6, "mouth_tingling_hand_spasm|ants": 6,
                 "mouth_tingling_hand_spasm|beak": 6, "dirty_wound|animal": 8,
                 "dirty_wound|nipped": 10,
-                "loss_of_consciousness|floor": 7, "confusion|wrong_name": 8, "confusion|follow": 6,
+                "loss_of_consciousness|floor": 7, "leg_injury|found": 7, "confusion|wrong_name": 8,
+                "confusion|follow": 6,
                 "jaundice_or_swollen_belly|fluid": 8, "dirty_wound|trod": 6,
                 "dirty_wound|through": 8, "rest_pain_foot|even": 10, "ulcer_or_black_toes|dark": 8,
                 "shooting_pain_down_leg|shoots": 12, "severe_muscle_pain|limbs": 5,
@@ -54,6 +55,8 @@ RULE_WINDOWS = {"leg_weakness|weak": 6,
                 "severe_breathlessness|words": 6,
                 "blood_low_sodium|low": 5,
                 "blood_low_potassium|low": 5, "blood_low_magnesium|low": 5,
+                "blood_low_calcium_or_vitamin_d|low": 5, "blood_thyroid_underactive|test": 10,
+                "heavy_bleeding|period": 6, "blood_low_calcium_or_vitamin_d|vit": 5,
                 "dirty_wound|rusty": 8, "dirty_wound|gun": 4,
                 "severe_headache|analgesia": 12,
                 "poisoning_suspected|packets": 8, "leg_weakness|clumsy": 6,
@@ -143,6 +146,7 @@ RULES: dict[str, list[list[str]]] = {
                                                 "foot"]],
     "leg_injury|over": [["went", "gone", "go", "goes", "rolled", "turned"], ["over"],
                         ["ankle", "ankles"]],
+    "leg_injury|found": [["found", "lain"], ["floor", "ground"]],
     "leg_injury|fell": [["fell", "fall", "fallen", "slipped", "tripped"],
                         ["bathroom", "kitchen", "garden", "shower", "toilet", "stairs", "street",
                          "floor", "ice", "road", "bath", "bedroom", "yard", "park", "pavement",
@@ -150,6 +154,13 @@ RULES: dict[str, list[list[str]]] = {
     "blood_low_sodium|low": [["sodium"], ["low", "lowish"]],
     "blood_low_potassium|low": [["potassium"], ["low", "lowish"]],
     "blood_low_magnesium|low": [["magnesium"], ["low", "lowish"]],
+    "blood_low_calcium_or_vitamin_d|low": [["calcium"], ["low", "lowish"]],
+    "blood_thyroid_underactive|test": [["blood", "bloods", "test", "tests", "result"], ["thyroid"],
+                                       ["underactive", "low", "slow", "sluggish"]],
+    "heavy_bleeding|period": [["period", "periods", "menstrual"],
+                              ["heavy", "heavier", "flooding", "soaking"]],
+    "blood_low_calcium_or_vitamin_d|vit": [["vitamin", "vit"], ["d"],
+                                           ["low", "lowish", "deficien", "insufficien"]],
     "severe_headache|vice": [["head", "head's", "headache"], ["vice", "vise", "clamp"]],
     "dirty_wound|rusty": [["cut", "gash", "gashed", "stood", "stepped", "scratch", "scratched",
                            "caught", "ripped", "sliced"],
@@ -292,8 +303,8 @@ RULES: dict[str, list[list[str]]] = {
                     ["sore", "hurt", "pain", "tender", "ouch"]],
     "calf_warm_red": [["calf", "shin", "leg"], ["warm", "hot", "red", "flush"]],
     "leg_cold_pale_sudden": [["leg", "foot", "calf"],
-                             ["white", "pale", "blue", "grey", "mottl", "wax", "waxy", "colour",
-                              "pallor"],
+                             ["white", "pale", "blue", "blueish", "bluish", "grey", "mottl",
+                              "wax", "waxy", "colour", "pallor"],
                              ["cold", "icy", "ice", "numb", "numbness", "dead", "freezing"],
                              ["sudden", "suddenly", "hour", "minute", "gone", "went", "just",
                               "today", "tonight", "now", "acute", "onset", "ago"]],
@@ -485,10 +496,12 @@ VETO: dict[str, list[str]] = {
     "seizure": ["knee", "ankle", "reflex", "reflexes", "brisk", "fasciculation", "fasciculations"],
     "loss_of_consciousness": ["phone", "phones", "calls", "texts", "messages", "email", "door"],
     "leg_cold_pale_sudden": ["raynaud", "raynauds", "winter"],
+    "rest_pain_foot": ["pool", "swim", "swimming", "lengths", "boat", "wall", "rail", "rope"],
     "in_deep_water_now": ["lane", "poolside"],
     "blood_low_sodium": ["diet", "salt", "food", "foods", "rich"],
     "blood_low_potassium": ["diet", "food", "foods", "rich"],
     "blood_low_magnesium": ["diet", "food", "foods", "rich", "dose"],
+    "blood_low_calcium_or_vitamin_d": ["diet", "food", "foods", "rich", "dose", "supplement"],
     "severe_breathlessness": [
         "cold",
         "raynaud",
@@ -691,9 +704,10 @@ RULE_WINDOW_OF: list[int | None] = [RULE_WINDOWS.get(key) for key in RULES]
 NORMAL_GROUPS = [(fid, [_group_id(g) for g in groups]) for fid, groups in NORMAL]
 VETO_GROUPS = {fid: _group_id(_stems(words)) for fid, words in VETO.items()}
 NORMAL_VETO = {"in_deep_water_now": ["still", "struggl", "shout", "shouting", "drown", "sink",
-                                     "far", "sinking"]}  # fmt: skip
+                                     "far", "sinking", "m", "metres", "meters", "yards",
+                                     "jetty", "pier", "floating", "float"]}  # fmt: skip
 """Words that keep an absence rule from firing: "still out in the lake right now, shouting"
-is not "out (of the water) now"."""
+or "50 m out from the jetty" is not "out (of the water) now"."""
 NORMAL_VETO_GROUPS = {fid: _group_id(_stems(words)) for fid, words in NORMAL_VETO.items()}
 CACHE_SIZE = 65_536
 
@@ -745,7 +759,7 @@ shift", rings that "won't go on", a swimmer who "cannot swim"."""
 """A sore that "won't heal" or "has not healed" is the finding, not its denial."""
 """A denial inside a rule's span counts only this close before one of the rule's words
 ("calf is not swollen"), not anywhere ("a cramp that never lets go, and it's fatter")."""
-DENIED_WHEN_NEXT = frozenset({"short", "out"})
+DENIED_WHEN_NEXT = frozenset({"short", "out", stem("breathless")})
 """A rule word "n't" right before these is a denial, not the finding ("isn't short of breath",
 "not out of breath"); "can't breathe", "can't catch my breath" stay the finding."""
 ASIDES = frozenset({"think", "guess", "believe", "reckon", "suppose", "mean", "know"})
