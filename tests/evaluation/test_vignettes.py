@@ -100,6 +100,9 @@ KNOWN_UNDER_TRIAGE = {
     "author wants a same-day check; the knowledge base books a GP visit for the drug",
     "flat_feet-vvdev-1": "known flat feet aching on marches in a recruit read as exercise "
     "cramps (self-care); the author books a foot assessment",
+    # from the 300 cases added on 2026-11-22
+    "b_vitamin_deficiency-afdev-42": "missed B12 injections for pernicious anaemia: the answers "
+    "name no B-vitamin finding, so they read as night cramps (self-care)",
 }
 
 
