@@ -1596,3 +1596,51 @@ def test_readings_from_the_lay_relayed_and_case_report_sets(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) is value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("both ankles are like balloons by teatime", "ankles_swollen_both", True),
+        ("he's been rubbing his chest and says it feels like someone is sitting on it",
+         "chest_pain", True),
+        ("he's on furosemide for his heart", "known_heart_disease", True),
+        ("now her right arm is floppy too", "one_side_weakness_face_speech", True),
+        ("she sounds drunk and she doesn't drink", "one_side_weakness_face_speech", True),
+        ("when I stood up my leg was completely dead", "one_side_weakness_face_speech", None),
+        ("she has a cramp in her groin and the top of her leg", "hip_or_groin_pain", True),
+        ("the left leg look more short than the other", "hip_or_groin_pain", True),
+        ("the foot turn to outside, and she cry when we move the hip", "hip_or_groin_pain",
+         True),
+        ("she fall yesterday in the garden", "leg_injury", True),
+        ("slipped on the bathroom mat this afternoon, and she can't get up",
+         "cannot_bear_weight", True),
+        ("She not stand up since, we carry her to bed", "cannot_bear_weight", True),
+        ("I drew round it with a biro. This morning the pink has gone past the line",
+         "red_hot_spreading_skin", True),
+        ("the top of the foot is red and now the red goes up to the ankle",
+         "red_hot_spreading_skin", True),
+        ("pressure marks over the fifth metatarsal heads", "red_hot_spreading_skin", None),
+        ("The muscle between thumb and finger on my right hand has become hollow",
+         "muscle_wasting", True),
+        ("37 yo, 35 weeks with #2", "pregnancy_weeks", 35.0),
+        ("big bulgy veins since my second pregnancy", "pregnant", None),
+        ("both my calves and thighs keep cramping in little bursts", "tense_leg_after_injury",
+         None),
+        ("my calf feels like it is going to burst after the tackle", "tense_leg_after_injury",
+         True),
+        ("(all clear since, touch wood). My left leg has been swollen for 2 years",
+         "tense_leg_after_injury", None),
+        ("im 58, no swelin or redness tho", "calf_swollen_one_side", False),
+        ("had a thyroid op in 2010", "neck_surgery", True),
+        ("had my parathyroids out", "neck_surgery", True),
+        ("my belly has swollen right up n my eyes r yellow, horrible leg cramps",
+         "calf_swollen_one_side", None),
+        ("my calf aches after 200m walking and goes off if i stand still", "cannot_bear_weight",
+         None),
+    ],
+)  # fmt: skip
+def test_readings_from_the_indirect_forum_and_older_adult_sets(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) == value

@@ -30,6 +30,10 @@ IRREGULAR = {
     "noted": "noted", "notes": "notes", "noting": "noted",  # not "not"
     "fits": "fits", "fitting": "fitting",  # seizures, not "fit and well"
     "evening": "evening", "evenings": "evening",  # not "even" ("even at rest")
+    # a dropped "g" or a lost letter, too far from the word for typo repair to reach
+    "swelin": "swell", "swellin": "swell", "sweling": "swell", "swelling": "swell",
+    "crampin": "cramp", "achin": "ache", "hurtin": "hurt", "throbbin": "throb",
+    "tinglin": "tingle", "burnin": "burn", "itchin": "itch", "twitchin": "twitch",
 }  # fmt: skip
 DETERMINERS = frozenset({"my", "the", "his", "her", "their", "your", "our", "a", "an"})
 """All read as "the", in phrases and in text alike, so "numb around my back passage" also

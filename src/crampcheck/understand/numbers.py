@@ -246,7 +246,8 @@ PREG_WEEKS = re.compile(
     r"|\bat (\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\b"
     r"(?=[^.]{0,500}\b(?:pregnan|gestation|baby|bump)\b)"  # bounded: unbounded was quadratic
     r"|\b(\d{1,2})(?:\+\d)?/40\b"
-    r"|\b(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\s+(?:with (?:baby|twins|my|our|the|a|number|no)|gone|"
+    r"|\b(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\s+"
+    r"(?:with (?:baby|twins|my|our|the|a|number|no|#\s?\d)|gone|"
     r"into (?:my|the|this) pregnancy|preg\b|pg\b)"
     r"|\b(\d{1,2})\+[0-6]\s*(?:weeks?|wks?)\b"  # "29+2 wks": weeks and days of gestation
     r"|\b(?:i'?m|i am|she'?s|she is)\s+(?:now\s+)?([4-9]|[1-3]\d|4[0-2])\s*(?:weeks?|wks?)\b"

@@ -166,6 +166,9 @@ def _negation_termset() -> dict[str, list[str]]:
 SPAN_KEY = "findings"
 NOT_A_FINDING = "not_a_finding"
 NOT_FINDINGS = [
+    "since my first pregnancy", "since my second pregnancy", "since my third pregnancy",
+    "since my last pregnancy", "since my pregnancies", "after my pregnancies",
+    "during my last pregnancy", "in my last pregnancy", "in my previous pregnancy",
     "cut down", "cut back", "cut out", "cutting down", "cutting back", "cut it out",
     "cut the grass", "cut my hours", "cut my toenails", "power cut",
     "blue snakes", "like snakes", "snakes winding", "snake-like", "statin is poison",

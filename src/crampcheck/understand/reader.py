@@ -784,6 +784,20 @@ def _healed(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
     return {k: v for k, v in found.items() if k != "ulcer_or_black_toes"}
 
 
+TOUCH_WOOD = re.compile(r"\b(?:touch|touching|knock on|knocking on)\s+wood\b", re.I)
+
+
+def _touch_wood(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """ "all clear since, touch wood). My left leg has been swollen": the wood of the saying is
+    not a leg as hard as wood."""
+    tense = found.get("tense_leg_after_injury")
+    if tense is None or tense.value is not True or not TOUCH_WOOD.search(text):
+        return found
+    if not tense.span.lower().startswith("wood"):
+        return found
+    return {k: v for k, v in found.items() if k != "tense_leg_after_injury"}
+
+
 def _lying_on_a_side(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
     """ "try sleeping on my left side" is a posture, not a side gone to sleep."""
     side = found.get("one_side_weakness_face_speech")
@@ -800,6 +814,23 @@ def _one_or_the_other(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
     if one.span.lower() in both.span.lower():
         return {k: v for k, v in found.items() if k != "one_leg_only"}
     return found
+
+
+CANNOT_GET_UP = re.compile(
+    r"\b(?:can't|cant|cannot|can not|couldn't|couldnt|could not|unable to|not able to)\s+"
+    r"(?:get|stand|pick (?:herself|himself|myself))\s+(?:her\w* |him\w* |my\w* )?up\b",
+    re.I,
+)
+
+
+def _fallen_and_cannot_get_up(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """After a fall, "she can't get up" is a leg that will not take weight."""
+    if not _true(found, "leg_injury") or "cannot_bear_weight" in found:
+        return found
+    m = CANNOT_GET_UP.search(text)
+    if m is None:
+        return found
+    return {**found, "cannot_bear_weight": TextFinding("cannot_bear_weight", True, m.group(0))}
 
 
 LAB_NAMES = {
@@ -1001,6 +1032,7 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _breathless_as_usual(_breathless_on_effort(found, cleaned), cleaned)
     found = _hypo_on_insulin(_it_is_the_calf(found, cleaned), cleaned)
     found = _lab_said_fine(_healed(_one_or_the_other(_lying_on_a_side(found))), cleaned)
+    found = _touch_wood(_fallen_and_cannot_get_up(found, cleaned), cleaned)
     found = _tetanus_spreading(
         _coughed_blood(_tremor_is_not_a_hypo(found, cleaned), cleaned), cleaned
     )
