@@ -540,3 +540,31 @@ def test_how_long_someone_sat_is_not_how_long_the_cramp_lasted() -> None:
 
 def test_a_count_after_smoking_is_cigarettes_not_cramps() -> None:
     assert "frequent_weekly" not in found("smoking since young, 20 a day")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("Her confusion is at her usual level, no more muddled than normal.", "confusion", False),
+        ("Alzheimer's (baseline mildly confused), osteoarthritis.", "confusion", False),
+        ("she is more confused than her baseline today", "confusion", True),
+        ("Now breathing normally, very drowsy and muddled, not at baseline.", "confusion", True),
+        ("stage 3b chronic kidney disease, found sweating and confused", "confusion", True),
+        ("paracetamol 1 g four times a day", "frequent_weekly", None),
+        ("Every evening his ankles and shins swell", "frequent_weekly", None),
+        ("every night my ankles swell and my calves cramp", "frequent_weekly", True),
+        ("frequent calf and foot cramps at training", "frequent_weekly", True),
+        ("lymphoedema after pelvic radiotherapy decades ago, no current cancer", "active_cancer",
+         False),
+        ("lymphoedema after pelvic radiotherapy decades ago, no current cancer",
+         "past_cancer_treatment", True),
+        ("a hysterectomy with lymph nodes removed for womb cancer 4 years ago",
+         "recent_surgery", None),
+        ("on chemo for breast cancer", "active_cancer", True),
+        ("had a knee replacement 3 weeks ago", "recent_surgery", True),
+    ],
+)  # fmt: skip
+def test_the_usual_state_and_the_distant_past_are_not_new(
+    text: str, finding: str, value: object
+) -> None:
+    assert {f.id: f.value for f in read_text(MODEL, text)}.get(finding) == value

@@ -399,12 +399,23 @@ RARELY = re.compile(
 NOT_THE_CRAMPS = re.compile(
     r"\b(?:play|plays|playing|swim|swims|train|trains|training|run|runs|go|goes|gym|work|works|"
     r"drink|drinks|take|takes|taking|dialysis|hd|walk|walks|cycle|cycles|dose|tablet|mg|pints?|"
-    r"units?|glass|glasses|cans?|coffees?|cups?|beers?|cigarettes?|fags?)\b"
+    r"units?|glass|glasses|cans?|coffees?|cups?|beers?|cigarettes?|fags?|g|mcg|micrograms?|"
+    r"ml|puffs?|doses|tablets|pills?|capsules?|sachets?|drops|inhaler|ventolin|use|uses|using|"
+    r"used)\b"
     r"[^.,;]{0,25}$",
     re.I,
 )
 """Words just before "twice a week" that make it how often the person plays, trains or takes
 a tablet, not how often the cramps come."""
+
+
+SOMETHING_ELSE_AFTER = re.compile(
+    r"(?![^.;]*\bcramp)[^.;]{0,30}\b(?:ankles?|swell\w*|puff\w*|wee|pee|urin\w*|toilet|bowels?|"
+    r"periods?)\b",
+    re.I,
+)
+"""What "every evening" times when the words after it are about something else ("every evening
+his ankles swell"), with no cramp in the clause."""
 
 
 SMOKING_BEFORE = re.compile(
@@ -434,6 +445,7 @@ def frequency(text: str) -> Iterator[Hit]:
             e
             for e in EVERY.finditer(text)
             if not NOT_THE_CRAMPS.search(text[max(0, e.start() - 40) : e.start()])
+            and not SOMETHING_ELSE_AFTER.match(text[e.end() : e.end() + 40])
         ),
         None,
     )

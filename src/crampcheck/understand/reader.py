@@ -21,6 +21,7 @@ from crampcheck.understand.numbers import (
     LYING_ON_A_SIDE,
     NOT_A_CRAMP_AFTER,
     NOT_A_CRAMP_BEFORE,
+    SOMETHING_ELSE_AFTER,
     extract_numbers,
 )
 
@@ -798,6 +799,19 @@ def _touch_wood(found: dict[str, TextFinding], text: str) -> dict[str, TextFindi
     return {k: v for k, v in found.items() if k != "tense_leg_after_injury"}
 
 
+def _how_often_something_else(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """ "Every evening his ankles and shins swell": how often the ankles swell, not the cramps."""
+    often = found.get("frequent_weekly")
+    if often is None or often.value is not True:
+        return found
+    at = text.find(often.span)
+    if at < 0 or not SOMETHING_ELSE_AFTER.match(
+        text[at + len(often.span) : at + len(often.span) + 40]
+    ):
+        return found
+    return {k: v for k, v in found.items() if k != "frequent_weekly"}
+
+
 def _lying_on_a_side(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
     """ "try sleeping on my left side" is a posture, not a side gone to sleep."""
     side = found.get("one_side_weakness_face_speech")
@@ -945,7 +959,9 @@ def _breathless_on_effort(found: dict[str, TextFinding], text: str) -> dict[str,
 
 AS_USUAL = re.compile(
     r"\b(?:at (?:his|her|my|their) baseline|baseline|unchanged|no change|not changed|"
-    r"stable|usual for (?:him|her|me|them)|chronic)\b",
+    r"stable|usual for (?:him|her|me|them)|same as (?:it has been|it's been|always|ever|"
+    r"usual|before|normal)|(?:at )?(?:his|her|my|their) usual(?: level)?|as usual|"
+    r"no more \w+ than (?:normal|usual)|normal for (?:him|her|me|them))\b",
     re.I,
 )
 WORSE = re.compile(r"\b(?:worse|worsening|more|increas\w*|deteriorat\w*|beyond|than)\b", re.I)
@@ -958,10 +974,73 @@ def _breathless_as_usual(found: dict[str, TextFinding], text: str) -> dict[str, 
     short = found.get("breathless")
     if short is None or short.value is not True or any(_true(found, f) for f in CLOT_CONTEXT):
         return found
-    sentence = next((s for s in re.split(r"(?<=[.!?;])\s+", text) if short.span in s), "")
-    if not AS_USUAL.search(sentence) or WORSE.search(sentence) or NEW.search(sentence):
+    return _as_usual(found, "breathless", text)
+
+
+def _as_usual(found: dict[str, TextFinding], fid: str, text: str) -> dict[str, TextFinding]:
+    """``fid`` told in a sentence that calls it the person's usual, unchanged state."""
+    said = found[fid]
+    sentence = next((s for s in re.split(r"(?<=[.!?;])\s+", text) if said.span in s), "")
+    usual = AS_USUAL.search(sentence)
+    if not usual or re.search(
+        r"(?:\bnot|n't|\bno longer)\s+(?:\w+\s+)?$", sentence[: usual.start()]
+    ):
+        return found  # "not at baseline" is a change
+    rest = AS_USUAL.sub(" ", sentence)  # "no more muddled than normal" is not worse
+    if WORSE.search(rest) or NEW.search(rest):
         return found
-    return {**found, "breathless": TextFinding("breathless", False, short.span)}
+    return {**found, fid: TextFinding(fid, False, said.span)}
+
+
+def _confused_as_usual(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """ "Her confusion is at her usual level", "Alzheimer's (baseline mildly confused)": the
+    confusion of dementia as it always is, not new confusion."""
+    if not _true(found, "confusion"):
+        return found
+    return _as_usual(found, "confusion", text)
+
+
+PAST = "past_cancer_treatment"
+CANCER_WORDS = re.compile(
+    r"\b(?:cancer|carcinoma|tumou?r|lymph nodes?|radiotherapy|chemo\w*|malignan\w*|lymphoma|"
+    r"melanoma|sarcoma|mastectomy|wertheim)\b",
+    re.I,
+)
+PAST_CANCER = re.compile(
+    r"\b(?:all clear|in remission|no current cancer|cancer[- ]free|no sign of (?:the )?cancer|"
+    r"no evidence of (?:disease|recurrence)|cured)\b",
+    re.I,
+)
+LONG_AGO = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|some) years? ago\b|"
+    r"\bdecades? ago\b|\blast year\b|\byears back\b",
+    re.I,
+)
+
+
+def _long_ago(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """Cancer treated years ago and now "all clear" is not active cancer; an operation years
+    ago is not a recent one."""
+    out = dict(found)
+    cancer = found.get("active_cancer")
+    if cancer is not None and cancer.value is True and PAST_CANCER.search(text):
+        out["active_cancer"] = TextFinding("active_cancer", False, cancer.span)
+        out.setdefault(
+            "past_cancer_treatment", TextFinding("past_cancer_treatment", True, cancer.span)
+        )
+    for fid in ("active_cancer", "recent_surgery"):
+        f = out.get(fid)
+        if f is None or f.value is not True:
+            continue
+        sentence = next((s for s in re.split(r"(?<=[.!?;])\s+", text) if f.span in s), "")
+        at = sentence.find(f.span)
+        if LONG_AGO.search(sentence[at : at + len(f.span) + 80]):
+            del out[fid]
+            if fid == "active_cancer" or CANCER_WORDS.search(sentence):
+                out.setdefault(
+                    fid_past := "past_cancer_treatment", TextFinding(fid_past, True, f.span)
+                )
+    return out
 
 
 def _length_of_something_else(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
@@ -1033,6 +1112,9 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _hypo_on_insulin(_it_is_the_calf(found, cleaned), cleaned)
     found = _lab_said_fine(_healed(_one_or_the_other(_lying_on_a_side(found))), cleaned)
     found = _touch_wood(_fallen_and_cannot_get_up(found, cleaned), cleaned)
+    found = _long_ago(
+        _confused_as_usual(_how_often_something_else(found, cleaned), cleaned), cleaned
+    )
     found = _tetanus_spreading(
         _coughed_blood(_tremor_is_not_a_hypo(found, cleaned), cleaned), cleaned
     )
