@@ -103,6 +103,8 @@ KNOWN_UNDER_TRIAGE = {
     # from the 300 cases added on 2026-11-22
     "b_vitamin_deficiency-afdev-42": "missed B12 injections for pernicious anaemia: the answers "
     "name no B-vitamin finding, so they read as night cramps (self-care)",
+    "peripheral_neuropathy-ahdev-57": "numb feet since oxaliplatin three years ago: the answers "
+    "say only 'no active cancer', so night cramps (self-care) rank first",
 }
 
 
