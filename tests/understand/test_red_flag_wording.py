@@ -1644,3 +1644,31 @@ def test_readings_from_the_indirect_forum_and_older_adult_sets(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("took half a pill someone gave her about 2 hrs ago", "poisoning_suspected", True),
+        ("She's still talking but not making much sense and keeps asking where we are",
+         "confusion", True),
+        ("Drank 4 monsters plus a scoop of pre-workout. Now my heart is going crazy fast",
+         "poisoning_suspected", True),
+        ("had two scoops of a pre workout plus 2 energy drinks, now my heart is going like crazy",
+         "poisoning_suspected", True),
+        ("I use pre-workout before the gym and get calf cramps", "poisoning_suspected", None),
+        ("I haven't been breathless and I have no chest pain.", "breathless", False),
+        ("The leg didn't go suddenly cold or white; this has crept up slowly.",
+         "leg_cold_pale_sudden", False),
+        ("his foot suddenly went white and cold an hour ago", "leg_cold_pale_sudden", True),
+        ("leg circumferences were equal on both sides", "both_legs", None),
+        ("on clearing his throat he had seen a few streaks of blood", "coughing_blood", True),
+        ("Her throat was red and the chest was clear", "coughing_blood", None),
+        ("he wakes at night yelling that his calf has gone hard, we stretch his foot up",
+         "tense_leg_after_injury", None),
+    ],
+)  # fmt: skip
+def test_readings_from_the_translated_young_and_long_message_sets(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) == value

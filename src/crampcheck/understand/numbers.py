@@ -648,11 +648,17 @@ LYING_ON_A_SIDE = re.compile(
     re.I,
 )
 """Lying on the left side is a posture, not a side of the body that hurts."""
+COMPARED = re.compile(
+    r"\b(?:equal|same|symmetrical|symmetric|similar|identical|measured|compared)\s+"
+    r"(?:(?:on|in|at|between|across)\s+)?both (?:sides|legs|calves)\b",
+    re.I,
+)
+"""An examination comparing the legs ("equal on both sides") says nothing about which hurts."""
 
 
 def laterality(text: str) -> Iterator[Hit]:
     """One leg ("left calf", "R leg") or both ("both calves", "my legs ache")."""
-    text = LYING_ON_A_SIDE.sub(" ", text)
+    text = COMPARED.sub(" ", LYING_ON_A_SIDE.sub(" ", text))
     moving = ALTERNATING.search(text)
     if moving:
         yield "both_legs", True, moving.group(0)

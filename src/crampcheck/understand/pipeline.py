@@ -70,6 +70,8 @@ HYPOTHETICAL = [
 ]  # fmt: skip
 FAMILY = [
     "mother had", "mum had", "mom had", "father had", "dad had", "sister had", "brother had",
+    "brother needed", "sister needed", "mother needed",
+    "father needed", "mum needed", "dad needed",
     "grandmother had", "grandfather had", "nan had", "grandma had", "grandpa had",
     "family history of", "family history", "fhx of", "fhx", "fh of", "fh:", "runs in",
     "mother has", "father has", "mum has", "dad has", "parents had", "aunt had", "uncle had",

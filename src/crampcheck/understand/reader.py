@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from crampcheck.engine.model import CompiledModel
 from crampcheck.understand.checks import MAX_TEXT, break_long_chunks, check_text
 from crampcheck.understand.numbers import (
+    COMPARED,
     LYING_ON_A_SIDE,
     NOT_A_CRAMP_AFTER,
     NOT_A_CRAMP_BEFORE,
@@ -544,7 +545,7 @@ def _true(found: dict[str, TextFinding], fid: str) -> bool:
 def _undenied(pattern: str, sentence: str) -> bool:
     """Whether ``pattern`` is in ``sentence`` without a denial just before it ("not cold")."""
     return any(
-        not re.search(r"\b(?:no|not|nor|without|never)\b[^.;,]{0,12}$|n't\s+$",
+        not re.search(r"\b(?:no|not|nor|without|never)\b[^.;,]{0,12}$|n't\s+(?:\w+\s+){0,2}$",
                       sentence[: m.start()], re.I)
         for m in re.finditer(pattern, sentence, re.I)
     )  # fmt: skip
@@ -812,6 +813,44 @@ def _how_often_something_else(found: dict[str, TextFinding], text: str) -> dict[
     return {k: v for k, v in found.items() if k != "frequent_weekly"}
 
 
+def _both_sides_compared(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """ "leg circumferences were equal on both sides": an examination comparing the legs, not
+    symptoms in both."""
+    both = found.get("both_legs")
+    if both is None or both.value is not True or both.span.lower() != "both sides":
+        return found
+    if not COMPARED.search(text):
+        return found
+    return {k: v for k, v in found.items() if k != "both_legs"}
+
+
+STIMULANT = re.compile(
+    r"\b(?:pre[- ]?workouts?|fat[- ]burners?|clenbuterol|clen|ephedrine|dnp|"
+    r"caffeine (?:pills|tablets)|"
+    r"\d{3,4} ?mg (?:of )?caffeine|"
+    r"(?:[3-9]|1\d|three|four|five|six|seven|eight|nine|ten) (?:cans of |tins of )?"
+    r"(?:monsters?|red ?bulls?|energy drinks?|rockstars?|relentless|prime energy))\b",
+    re.I,
+)
+HEART_RACING = re.compile(
+    r"\bheart\b[^.;]{0,25}\b(?:racing|pounding|going (?:crazy|mad|like)|fast|hammering|thumping|"
+    r"banging|beating out)",
+    re.I,
+)
+
+
+def _stimulant_overdose(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """Pre-workout, fat burners, clenbuterol or many energy drinks with a racing heart: too
+    much of a stimulant, which is a poisoning ("4 monsters plus a scoop of pre-workout ... my
+    heart is going crazy fast")."""
+    if "poisoning_suspected" in found:
+        return found
+    drug = STIMULANT.search(text)
+    if drug is None or not (_true(found, "palpitations") or HEART_RACING.search(text)):
+        return found
+    return {**found, "poisoning_suspected": TextFinding("poisoning_suspected", True, drug.group(0))}
+
+
 def _lying_on_a_side(found: dict[str, TextFinding]) -> dict[str, TextFinding]:
     """ "try sleeping on my left side" is a posture, not a side gone to sleep."""
     side = found.get("one_side_weakness_face_speech")
@@ -1006,6 +1045,26 @@ CANCER_WORDS = re.compile(
     r"melanoma|sarcoma|mastectomy|wertheim)\b",
     re.I,
 )
+OLD_WEAKNESS = re.compile(
+    r"\b(?:hasn't|has not|hasnt|haven't|have not) changed\b|"
+    r"\b(?:previous|old|prior|past) stroke\b|\b(?:since|after|from) (?:the|his|her|my|a) stroke\b|"
+    r"\bpolio\b",
+    re.I,
+)
+
+
+def _old_weakness(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """ "previous stroke in 2019 with mild left hand weakness that hasn't changed": weakness left
+    by an old stroke is not new weakness of a leg."""
+    weak = found.get("leg_weakness")
+    if weak is None or weak.value is not True:
+        return found
+    sentence = next((s for s in re.split(r"(?<=[.!?;])\s+", text) if weak.span in s), "")
+    if not OLD_WEAKNESS.search(sentence) or NEW.search(sentence):
+        return found
+    return {k: v for k, v in found.items() if k != "leg_weakness"}
+
+
 PAST_CANCER = re.compile(
     r"\b(?:all clear|in remission|no current cancer|cancer[- ]free|no sign of (?:the )?cancer|"
     r"no evidence of (?:disease|recurrence)|cured)\b",
@@ -1103,6 +1162,7 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
         found["sex"] = TextFinding(
             "sex", "female", found[next(f for f in PREGNANCY if _true(found, f))].span
         )
+    found = _swelling_of_both(found)  # before any check that looks for a clot in the story
     found = _was_in_the_water(_deep_water(found, cleaned), cleaned)
     found = _acute_limb(found, cleaned)
     found = _denied_in_general(found, cleaned)
@@ -1112,10 +1172,12 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _hypo_on_insulin(_it_is_the_calf(found, cleaned), cleaned)
     found = _lab_said_fine(_healed(_one_or_the_other(_lying_on_a_side(found))), cleaned)
     found = _touch_wood(_fallen_and_cannot_get_up(found, cleaned), cleaned)
+    found = _both_sides_compared(_old_weakness(found, cleaned), cleaned)
+    found = _stimulant_overdose(found, cleaned)
     found = _long_ago(
         _confused_as_usual(_how_often_something_else(found, cleaned), cleaned), cleaned
     )
     found = _tetanus_spreading(
         _coughed_blood(_tremor_is_not_a_hypo(found, cleaned), cleaned), cleaned
     )
-    return list(_new_medicine(model, cleaned, _swelling_of_both(found)).values())
+    return list(_new_medicine(model, cleaned, found).values())

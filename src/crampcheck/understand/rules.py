@@ -379,7 +379,8 @@ RULES: dict[str, list[list[str]]] = {
                                 ["other", "than"]],
     "calf_tender|2": [["calf", "shin"], ["touch", "press", "pressed"],
                       ["kill", "agony", "hurt", "excruciat", "scream", "unbearabl"]],
-    "coughing_blood": [["cough", "phlegm", "sputum", "spit", "spat", "brought", "throat", "hawk"],
+    "coughing_blood|throat": [["throat"], ["blood", "bloody", "streak"]],
+    "coughing_blood": [["cough", "phlegm", "sputum", "spit", "spat", "brought", "hawk"],
                        ["blood", "bloody", "streak", "red"]],
     "quinine_bleeding": [["quinine", "tonic"],
                          ["bruis", "bleed", "blood", "nosebleed", "purple", "blotch", "rash",
@@ -792,6 +793,7 @@ shift", rings that "won't go on", a swimmer who "cannot swim"."""
 """A denial inside a rule's span counts only this close before one of the rule's words
 ("calf is not swollen"), not anywhere ("a cramp that never lets go, and it's fatter")."""
 DENIED_WHEN_NEXT = frozenset({"short", "out", stem("breathless")})
+LINKING = frozenset(stem(w) for w in ("been", "be", "feel", "felt", "get", "got", "become"))
 """A rule word "n't" right before these is a denial, not the finding ("isn't short of breath",
 "not out of breath"); "can't breathe", "can't catch my breath" stay the finding."""
 ASIDES = frozenset({"think", "guess", "believe", "reckon", "suppose", "mean", "know"})
@@ -952,7 +954,14 @@ def _negated_inside(hits: _Hits, hit: tuple[int, int], groups: list[int], label:
         for p in own
         if hits.norms[p] in ("n't", "nt", "not")
         and p + 1 < len(hits.norms)
-        and hits.norms[p + 1] in DENIED_WHEN_NEXT
+        and (
+            hits.norms[p + 1] in DENIED_WHEN_NEXT
+            or (  # "haven't been breathless", "didn't feel short of breath"
+                hits.norms[p + 1] in LINKING
+                and p + 2 < len(hits.norms)
+                and hits.norms[p + 2] in DENIED_WHEN_NEXT
+            )
+        )
     }
     return any(
         hits.norms[i] in INNER_NEGATIONS
