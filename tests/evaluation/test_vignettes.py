@@ -105,6 +105,8 @@ KNOWN_UNDER_TRIAGE = {
     "name no B-vitamin finding, so they read as night cramps (self-care)",
     "peripheral_neuropathy-ahdev-57": "numb feet since oxaliplatin three years ago: the answers "
     "say only 'no active cancer', so night cramps (self-care) rank first",
+    "tetanus-akdev-57": "reflex spasms nine days after a garden-fork wound, jaw fine: the "
+    "rule for spasms after a wound is urgent; the author reads CLINICAL.md as an emergency",
 }
 
 
