@@ -1672,3 +1672,28 @@ def test_readings_from_the_translated_young_and_long_message_sets(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("he can only say three words before he has to stop for air", "severe_breathlessness",
+         True),
+        ("Every few words I have to stop and suck in air", "severe_breathlessness", True),
+        ("she's gulping at the air like a fish out of water", "severe_breathlessness", True),
+        ("I've got no breath left at all, I'm typing this because I can't talk",
+         "severe_breathlessness", True),
+        ("SpO2 89% RA, RR 32", "severe_breathlessness", True),
+        ("sats 90% on air", "severe_breathlessness", True),
+        ("SpO2 98% on air, RR 16", "severe_breathlessness", None),
+        ("since this morning she keeps asking me what day it is, over and over", "confusion",
+         True),
+        ("today she keeps dozing off and she's picking at thin air", "confusion", True),
+        ("Dad's had dementia for years so he's always asked what day it is; nothing new there.",
+         "confusion", False),
+    ],
+)  # fmt: skip
+def test_breathing_and_confusion_told_by_what_is_seen(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) == value

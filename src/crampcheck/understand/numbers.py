@@ -697,6 +697,14 @@ def temperature(text: str) -> Iterator[Hit]:
 
 LINK = r"\s*(?:level|levels|result)?\s*(?:was|is|of|at|came back(?: at)?|:|=)?\s*(?:only\s+)?"
 LABS: list[tuple[str, re.Pattern[str], Callable[[float], bool | None]]] = [
+    # oxygen below 92 % or breathing 30 times a minute is severe breathlessness, however told
+    ("severe_breathlessness",
+     re.compile(r"\b(?:spo2|sp02|sao2|o2 sats?|sats|oxygen sat(?:uration)?s?|saturations?|"
+                r"saturating)" + LINK + r"(\d{2})\s*%", re.I),
+     lambda v: True if v < 92 else None),
+    ("severe_breathlessness",
+     re.compile(r"\b(?:rr|resp(?:iratory)? rate)" + LINK + r"(\d{2})(?!\d|\.\d)(?!\s*%)", re.I),
+     lambda v: True if v >= 30 else None),
     ("blood_low_potassium",
      re.compile(r"\b(?:serum\s+)?(?:k\+?|potassium)" + LINK + r"(\d(?:\.\d+)?)(?!\d|\.\d)", re.I),
      lambda v: True if v < 3.5 else False if v <= 5.3 else None),

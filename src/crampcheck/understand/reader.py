@@ -1000,7 +1000,8 @@ AS_USUAL = re.compile(
     r"\b(?:at (?:his|her|my|their) baseline|baseline|unchanged|no change|not changed|"
     r"stable|usual for (?:him|her|me|them)|same as (?:it has been|it's been|always|ever|"
     r"usual|before|normal)|(?:at )?(?:his|her|my|their) usual(?: level)?|as usual|"
-    r"no more \w+ than (?:normal|usual)|normal for (?:him|her|me|them))\b",
+    r"no more \w+ than (?:normal|usual)|normal for (?:him|her|me|them)|nothing new(?: there)?|"
+    r"always (?:has|have|does|asks|asked|been))\b",
     re.I,
 )
 WORSE = re.compile(r"\b(?:worse|worsening|more|increas\w*|deteriorat\w*|beyond|than)\b", re.I)
@@ -1026,6 +1027,7 @@ def _as_usual(found: dict[str, TextFinding], fid: str, text: str) -> dict[str, T
     ):
         return found  # "not at baseline" is a change
     rest = AS_USUAL.sub(" ", sentence)  # "no more muddled than normal" is not worse
+    rest = re.sub(r"\bwhat day it is\b", " ", rest, flags=re.I)  # the question, not a time
     if WORSE.search(rest) or NEW.search(rest):
         return found
     return {**found, fid: TextFinding(fid, False, said.span)}
