@@ -219,3 +219,8 @@ def test_a_treatment_started_for_the_cramps_is_not_a_new_medicine_behind_them(te
 )
 def test_a_medicine_that_can_cause_cramps_started_recently_is_still_new(text: str) -> None:
     assert found(text).get("began_new_medicine") is True
+
+
+def test_a_new_clause_with_there_ends_a_denial_that_follows() -> None:
+    read = found("The wee I passed was the colour of cola and there wasn't much of it.")
+    assert read["dark_urine"] is True

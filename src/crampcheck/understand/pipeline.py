@@ -37,6 +37,7 @@ SUBJECT_STARTS = [
     ", i", ", my", ", she", ", he", ", we", ", they", ", it", ", the", ", and", "but", "also",
     "and the", "and my", "and his", "and her", "and it", "and now", "now", "then", "since",
     "because", "so", "and i", "and i'm", "and im", "and he", "and she", "and we", "and then",
+    "and there", "and there's", "and theres",
 ]  # fmt: skip
 """Clause starts that end a negation's scope ("No swelling, I take..."). Pronouns only
 count after a comma, so "no pain in my chest" keeps "my chest" inside the scope."""
