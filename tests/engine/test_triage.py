@@ -61,6 +61,32 @@ def test_a_suspected_clot_without_chest_symptoms_is_same_day() -> None:
     assert level(known) == TRIAGE_ORDER.index("urgent")
 
 
+LONG_SWOLLEN = {
+    "calf_swollen_one_side": True,
+    "leg_swelling_chronic": True,
+    "long_standing": True,
+    "past_cancer_treatment": True,
+    "heavy_tired_legs": True,
+}
+
+
+def test_a_leg_swollen_for_months_after_cancer_treatment_is_not_a_same_day_clot_check() -> None:
+    result = decide(MODEL, LONG_SWOLLEN, lambda k: posterior(MODEL, k))
+    assert result.level == "routine"
+    assert "possible_dvt" not in {r.id for r in result.fired}
+
+
+@pytest.mark.parametrize("change", ["calf_warm_red", "sudden_onset"])
+def test_a_long_swollen_leg_that_turns_warm_or_suddenly_bigger_is_same_day(change: str) -> None:
+    result = decide(MODEL, {**LONG_SWOLLEN, change: True}, lambda k: posterior(MODEL, k))
+    assert result.level == "urgent"
+    assert "chronic_swelling_changed" in {r.id for r in result.fired}
+
+
+def test_a_long_swollen_leg_with_breathlessness_is_still_an_ambulance() -> None:
+    assert level({**LONG_SWOLLEN, "breathless": True}) == TRIAGE_ORDER.index("emergency")
+
+
 def test_cramps_in_a_marathon_that_settled_are_not_sent_for_same_day_tests() -> None:
     known = {
         "extreme_exertion": True,

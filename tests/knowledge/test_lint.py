@@ -124,6 +124,20 @@ BROKEN = [
         "in red_flags.yaml; found none",
     ),
     (
+        "red-flag finding used to explain a rule away",
+        "red_flags.yaml",
+        _set([0, "unless"], ["calf_swollen_one_side"]),
+        "red_flags.yaml: rule possible_clot.unless: expected findings that are not red flags; "
+        "found calf_swollen_one_side",
+    ),
+    (
+        "unknown finding in unless",
+        "red_flags.yaml",
+        _set([0, "unless"], ["no_such_finding"]),
+        "red_flags.yaml: rule possible_clot.unless: expected a finding id defined in "
+        "findings.yaml; found 'no_such_finding'",
+    ),
+    (
         "unsafe claim in advice text",
         "advice.yaml",
         _set(["prevention", 0, "text"], "Prick the muscle with a needle."),

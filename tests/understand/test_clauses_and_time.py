@@ -568,3 +568,34 @@ def test_the_usual_state_and_the_distant_past_are_not_new(
     text: str, finding: str, value: object
 ) -> None:
     assert {f.id: f.value for f in read_text(MODEL, text)}.get(finding) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My left leg has been swollen for about 2 years since my cancer surgery.", True),
+        ("my left leg has been bigger than the right since my hysterectomy in 2015", True),
+        ("Her right leg has been swollen for years; no sudden change, not red.", True),
+        ("My right leg has been swollen for a week and the calf is sore.", None),
+        ("My left leg has been swollen for years. Since Tuesday it is much bigger and sore.",
+         None),
+        ("I have lymphoedema in my left leg. Since yesterday it is bigger and painful.", True),
+    ],
+)  # fmt: skip
+def test_swelling_timed_in_months_or_years_is_long_standing_but_days_are_not(
+    text: str, expected: object
+) -> None:
+    assert found(text).get("leg_swelling_chronic") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("My leg has been swollen for about 2 years since my cancer surgery.", "active_cancer"),
+        ("My leg has been swollen for about 2 years since my cancer surgery.", "recent_surgery"),
+        ("my leg has been bigger than the right since my hysterectomy in 2015",
+         "recent_surgery"),
+    ],
+)  # fmt: skip
+def test_an_operation_dated_years_back_is_not_recent(text: str, finding: str) -> None:
+    assert found(text).get(finding) is None

@@ -39,7 +39,11 @@ def more_urgent(a: TriageLevel, b: TriageLevel) -> TriageLevel:
 
 def fired_rules(model: CompiledModel, known: Mapping[str, bool]) -> list[RedFlagRule]:
     present = {fid for fid, value in known.items() if value}
-    return [r for r in model.kb.red_flags if all(present & set(group) for group in r.when)]
+    return [
+        r
+        for r in model.kb.red_flags
+        if all(present & set(group) for group in r.when) and not present & set(r.unless)
+    ]
 
 
 def condition_level(cond: Condition, known: Mapping[str, bool]) -> tuple[TriageLevel, str]:

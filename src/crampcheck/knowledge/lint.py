@@ -222,6 +222,10 @@ def _check_red_flags(ck: Checker) -> None:
         if any(not group for group in rule.when):
             ck.add("red_flags.yaml", item, "non-empty finding groups", "an empty group")
         ck.finding_ids("red_flags.yaml", item, [f for g in rule.when for f in g])
+        ck.finding_ids("red_flags.yaml", f"{item}.unless", rule.unless)
+        for fid in rule.unless:
+            if fid in ck.findings and ck.findings[fid].red_flag:
+                ck.add("red_flags.yaml", f"{item}.unless", "findings that are not red flags", fid)
         ck.citations("red_flags.yaml", item, rule.references)
 
 

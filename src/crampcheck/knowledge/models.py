@@ -150,12 +150,17 @@ class RedFlagRule(Strict):
 
     ``when`` is a list of groups of finding ids; the rule fires when every group
     has at least one finding that is present (a conjunction of disjunctions).
+    ``unless`` names findings that, when present, explain the pattern away (a leg
+    swollen for months is not a new clot); they must not be red-flag findings, and
+    another rule must cover the change that matters then (the old swelling turning
+    hot or suddenly bigger).
     """
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     label: str
     triage: TriageLevel
     when: list[list[str]] = Field(min_length=1)
+    unless: list[str] = []
     action: str
     references: list[Citation] = []
 

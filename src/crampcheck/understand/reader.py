@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from crampcheck.engine.model import CompiledModel
@@ -535,6 +536,10 @@ attacks, not a blocked artery."""
 
 PREGNANCY = ("pregnant", "postpartum", "pregnancy_second_half")
 """A pregnancy or a recent birth is told by a woman or about one."""
+
+
+def _false(found: dict[str, TextFinding], fid: str) -> bool:
+    return fid in found and found[fid].value is False
 
 
 def _true(found: dict[str, TextFinding], fid: str) -> bool:
@@ -1079,6 +1084,24 @@ LONG_AGO = re.compile(
 )
 
 
+FOR_MONTHS_SINCE = re.compile(
+    r"\bfor (?:the (?:past|last) )?(?:about |around |over |nearly |almost |more than )?"
+    r"(?:\d+|six|seven|eight|nine|ten|eleven|twelve|eighteen|a|one|two|three|four|five|many|"
+    r"several|a few|a couple of)? ?(?:years?|yrs?|(?:[6-9]|1\d|six|seven|eight|nine|ten|"
+    r"eleven|twelve|eighteen) months)\s+(?:now\s+)?(?:ever\s+)?since\s+(?:my|his|her|the|"
+    r"their|an?)?\s*[\w\s-]{0,30}$",
+    re.I,
+)
+"""Swollen "for about 2 years since my cancer surgery": the operation was at least that long
+ago (six months or more: neither a recent operation nor active cancer)."""
+CALENDAR_YEAR = re.compile(r"\b(?:in|since|back in|during)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _years_back(words: str) -> bool:
+    """ "in 2015", "since 2019": a calendar year two or more years before this one."""
+    return any(int(m.group(1)) <= date.today().year - 2 for m in CALENDAR_YEAR.finditer(words))
+
+
 def _long_ago(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
     """Cancer treated years ago and now "all clear" is not active cancer; an operation years
     ago is not a recent one."""
@@ -1095,13 +1118,80 @@ def _long_ago(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding
             continue
         sentence = next((s for s in re.split(r"(?<=[.!?;])\s+", text) if f.span in s), "")
         at = sentence.find(f.span)
-        if LONG_AGO.search(sentence[at : at + len(f.span) + 80]):
+        after, before = sentence[at : at + len(f.span) + 80], sentence[max(0, at - 80) : at]
+        if LONG_AGO.search(after) or _years_back(after) or FOR_MONTHS_SINCE.search(before):
             del out[fid]
             if fid == "active_cancer" or CANCER_WORDS.search(sentence):
                 out.setdefault(
                     fid_past := "past_cancer_treatment", TextFinding(fid_past, True, f.span)
                 )
     return out
+
+
+SWOLLEN = re.compile(
+    r"\b(?:swollen|swelling|swells?|puffy|bigger|larger|fatter|thicker|oedema|edema)\b", re.I
+)
+SWOLLEN_FOR_MONTHS = re.compile(
+    r"\bfor (?:the (?:past|last) )?(?:about |around |over |nearly |almost |more than |some |"
+    r"several |many |a few |a couple of |the )?(?:\d+|a|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve|eighteen)? ?(?:months?|years?|yrs?)\b|\bsince (?:19|20)\d\d\b|"
+    r"\bfor (?:ages|a long time|as long as i can remember)\b|\b(?:\d+|a) ?(?:years?|yrs?) "
+    r"(?:now|on)\b|\b(?:\d+|two|three|four|five|six) ?(?:years?|yrs?|months?) (?:hx|history)\b",
+    re.I,
+)
+RECENT_CHANGE = re.compile(
+    r"\b(?:sudden(?:ly)?|all of a sudden|newly|new swelling|than (?:usual|normal|it usually is)|"
+    r"today|yesterday|this morning|last night|since (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"this week|the last few days|the past few days|a few days|couple of days|\d+ days)\b",
+    re.I,
+)
+"""Words that time a change in days, not months: with them, a long-swollen leg is not read as
+simply long-standing, so the clot check still runs."""
+NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|nothing|hasn't|has not|hasnt)\b[^.;,]*$", re.I
+)
+"""A denial earlier in the clause: "no sudden change", "it hasn't suddenly got worse"."""
+
+
+def _swollen_for_months(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """A leg swollen "for about 2 years" or "since 2015" has long-standing swelling, which is
+    not a new clot; but a swelling timed in days, or one that changed suddenly or recently,
+    is read only as swelling, so the clot check still runs."""
+    out = dict(found)
+    chronic = out.get("leg_swelling_chronic")
+    changed = _false(out, "long_standing") or any(
+        not NEGATED_BEFORE.search(text[max(0, m.start() - 25) : m.start()])
+        for m in RECENT_CHANGE.finditer(text)
+    )
+    if changed:
+        # the rule for a changed old swelling needs warmth or a sudden start; without them
+        # the swelling is left to the clot check
+        if (
+            chronic is not None
+            and chronic.value is True
+            and not any(_true(out, f) for f in ("calf_warm_red", "sudden_onset"))
+        ):
+            del out["leg_swelling_chronic"]
+        return out
+    if chronic is not None or not any(_true(out, f) for f in SWELLING_FINDINGS):
+        return out
+    for sentence in re.split(r"(?<=[.!?;\n])\s+", text):
+        swollen, months = SWOLLEN.search(sentence), SWOLLEN_FOR_MONTHS.search(sentence)
+        if swollen and not months:
+            months = next(
+                (m for m in CALENDAR_YEAR.finditer(sentence) if _years_back(m.group(0))), None
+            )
+        if swollen and months and abs(swollen.start() - months.start()) <= 60:
+            out["leg_swelling_chronic"] = TextFinding(
+                "leg_swelling_chronic",
+                True,
+                sentence[min(swollen.start(), months.start()) : max(swollen.end(), months.end())],
+            )
+            break
+    return out
+
+
+SWELLING_FINDINGS = ("calf_swollen_one_side", "ankles_swollen_both")
 
 
 def _length_of_something_else(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
@@ -1175,7 +1265,7 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _lab_said_fine(_healed(_one_or_the_other(_lying_on_a_side(found))), cleaned)
     found = _touch_wood(_fallen_and_cannot_get_up(found, cleaned), cleaned)
     found = _both_sides_compared(_old_weakness(found, cleaned), cleaned)
-    found = _stimulant_overdose(found, cleaned)
+    found = _stimulant_overdose(_swollen_for_months(found, cleaned), cleaned)
     found = _long_ago(
         _confused_as_usual(_how_often_something_else(found, cleaned), cleaned), cleaned
     )
