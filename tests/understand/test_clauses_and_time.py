@@ -599,3 +599,40 @@ def test_swelling_timed_in_months_or_years_is_long_standing_but_days_are_not(
 )  # fmt: skip
 def test_an_operation_dated_years_back_is_not_recent(text: str, finding: str) -> None:
     assert found(text).get(finding) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("Q: confused / fainted? A: no / no.", "confusion", False),
+        ("Q: confused / fainted? A: no / yes.", "loss_of_consciousness", True),
+        ("Q: chest pain? A: no. Q: calf swollen? A: yes, the left", "chest_pain", False),
+        ("Bot: Any fever?\nUser: nope", "fever", False),
+        ("Bot: Fever / vomiting?\nUser: felt sick this morning", "fever", None),
+        ("Bot: Any change in your urine?\nUser: yes its like coke colour", "dark_urine", True),
+        ("Q: legs? A: both aching. Q: urine? A: dark brown for 2 days", "dark_urine", True),
+        ("Q: can she stand / take steps? A: no, tried, screamed.", "cannot_bear_weight", True),
+        ("Breathless \u2717 / chest pain \u2717 / coughing blood \u2717", "chest_pain", False),
+        ("\u2717 chest pain \u2713 swelling of the left calf", "calf_swollen_one_side", True),
+        ("Swelling one leg: nil. Fever: no.", "calf_swollen_one_side", False),
+        ("Sudden swelling/calf pain: no", "calf_swollen_one_side", False),
+        ("calf swollen and painful since tuesday: no fever", "calf_swollen_one_side", True),
+        ("Chest pain: N", "chest_pain", False),
+    ],
+)  # fmt: skip
+def test_questions_answers_ticks_and_form_headings(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) == value
+
+
+def test_a_line_break_before_a_new_form_field_ends_a_hypothetical() -> None:
+    text = "Pharmacy - Repeat Prescription Query Form\nMedicine: quinine for cramps"
+    assert found(text).get("med_quinine") is True
+
+
+def test_a_line_wrapped_mid_sentence_keeps_its_denial() -> None:
+    assert found("no chest pain or\nbreathlessness").get("breathless") is False
+
+
+def test_nurse_line_is_not_a_job_on_the_feet_but_being_a_nurse_is() -> None:
+    assert found("Nurse line. 36M driver, calves cramp.").get("prolonged_standing") is None
+    assert found("I'm a nurse and my calves cramp").get("prolonged_standing") is True

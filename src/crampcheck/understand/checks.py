@@ -199,8 +199,17 @@ def break_long_chunks(text: str) -> str:
     return LONG_CHUNK.sub(cut, text)
 
 
+TICKS = {"\u2713": ". yes. ", "\u2714": ". yes. ", "\u2611": ". yes. ", "\u2705": ". yes. ",
+         "\u2717": ": no", "\u2718": ": no", "\u274c": ": no", "\u2612": ": no",
+         "\u274e": ": no"}  # fmt: skip
+"""Ticks and crosses on a form are answers, not decoration: "Breathless \u2717" is "Breathless:
+no". A tick also ends the sentence, so in "\u2717 chest pain \u2713 swelling" the cross's "no"
+does not reach the swelling."""
+
+
 def strip_symbols(text: str) -> str:
     """Drop emoji and other pictographic symbols; keep letters, digits and punctuation."""
+    text = "".join(TICKS.get(c, c) for c in text)
     return "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs", "Co"))
 
 

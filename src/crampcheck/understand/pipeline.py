@@ -402,10 +402,28 @@ def _lexicon(model: CompiledModel) -> dict[str, list[str]]:
     }
 
 
+NEW_LINE_ITEM = re.compile(r"[A-Z0-9\-*\u2022>\[(]|[a-z][\w /&'-]{0,30}:")
+"""What starts a new item after a line break: a capital, a digit, a bullet, or a "label:"."""
+
+
+def _lines_end_sentences(doc: Doc) -> Doc:
+    """A line break before a new item ends the sentence, so a form's "Query form" or "Fever: N"
+    does not carry its hypothetical or denial into the next line; a line wrapped mid-sentence
+    (the next line starting in lower case) stays one sentence."""
+    for token in doc[1:-1]:
+        if "\n" in token.text and not token.text.strip():
+            nxt = doc[token.i + 1]
+            if NEW_LINE_ITEM.match(doc.text, nxt.idx) or "\n\n" in token.text:
+                nxt.is_sent_start = True
+    return doc
+
+
 def build_pipeline(model: CompiledModel) -> Language:
     """A pipeline for this knowledge base's lexicon (build once, reuse)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    Language.component("crampcheck_lines", func=_lines_end_sentences)
+    nlp.add_pipe("crampcheck_lines")
     special = frozenset(getattr(nlp.tokenizer, "rules", None) or {})
     singles: dict[str, list[str]] = {}
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")

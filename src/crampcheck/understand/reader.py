@@ -234,7 +234,8 @@ def _worth_keeping(model: CompiledModel, ent: Any, value: bool) -> bool:
 
 
 COLON_DENIAL = re.compile(
-    r"\s*(?:[:=]\s*(?:nil|no|none|neg|negative|absent|denied|nad|not present|0)\b|"
+    r"\s*(?:[:=]\s*(?:nil|no|none|neg|negative|absent|denied|nad|not present|0|n)\b|"
+    r"\s*[:=]?\s*[\u2717\u2718\u274c]|"
     r"[-\u2013]\s*(?:ve\b)?\s*(?:[,.;)]|$))",
     re.I,
 )
@@ -242,11 +243,127 @@ COLON_DENIAL = re.compile(
 "CP -ve")."""
 
 
+SPEAKER = (
+    r"(?:(?:a|ans|answer|reply|user|me|pt|patient|caller|client|mum|mom|dad|wife|husband|"
+    r"son|daughter|carer|parent|person|resident|staff|him|her)\s*[:\-\u2013>]\s*)?"
+)
+ANSWER_NO = re.compile(
+    r"\s*" + SPEAKER + r"[\"'\u2018\u201c]?(?:no|nope|nah|nil|none|neg|negative|denies|denied|n|"
+    r"not that i know of|not that we know of|not at all|never)\b"
+    r"(?!\s*(?:idea|clue|sure|one|doubt|wonder|matter|way|longer|more|problem|worries))"
+    r"|\s*" + SPEAKER + r"[\u2717\u2718\u274c]",
+    re.I,
+)
+ANSWER_YES = re.compile(
+    r"\s*"
+    + SPEAKER
+    + r"[\"'\u2018\u201c]?(?:yes|yeah|yep|y|\+|\+ve|positive|[\u2713\u2714])(?!\w)",
+    re.I,
+)
+ASKS_ABILITY = re.compile(
+    r"(?:^|[:>]\s*)(?:can|could|is (?:he|she|they) able|are you able|able)\b", re.I
+)
+QUESTION_START = re.compile(r"(?:[.!?\n]|\b(?:q|bot|nurse|asked|question)\s*[:\-])[^.!?\n]*$", re.I)
+ITEM_SPLIT = re.compile(r"\s*(?:/|,|;|\bor\b|\band\b)\s*", re.I)
+MAX_QUESTION = 120
+
+
+def _answer_to(ent: Any) -> str | None:
+    """How a question naming ``ent`` was answered, as triage notes and chats write it: "no"
+    ("Q: chest pain? A: no", "Bot: Any fever?\nUser: nope", "Q: confused / fainted? A: no /
+    no", each answer matched to its item when the counts agree), "yes", or "other" when a
+    transcript's answer says something else ("Bot: Fever?\nUser: felt sick"; the question's
+    words are the asker's, not the person's). None when ``ent`` is not in an answered question.
+    A question about an ability ("can she stand?") is left alone: its "no" states a problem."""
+    text = ent.doc.text
+    mark = text.find("?", ent.end_char, ent.end_char + MAX_QUESTION)
+    if mark < 0 or any(c in text[ent.end_char : mark] for c in ".!\n"):
+        return None
+    head = text[max(0, ent.start_char - MAX_QUESTION) : ent.start_char]
+    start = QUESTION_START.search(head)
+    question = (head[start.start() + 1 :] if start else head) + text[ent.start_char : mark]
+    if ASKS_ABILITY.search(question.strip()):
+        return None
+    answer = text[mark + 1 : mark + 1 + MAX_QUESTION]
+    answer = re.split(r"[.!?\n]|\b(?:q|bot|nurse)\s*:", answer.lstrip(" \n"), maxsplit=1,
+                      flags=re.I)[0] if answer.strip() else ""  # fmt: skip
+    answers = [a for a in re.split(r"\s*/\s*", answer) if a.strip()]
+    if len(answers) >= 2:
+        items = [i for i in ITEM_SPLIT.split(question) if i.strip()]
+        offset = len(question) - (mark - ent.start_char)
+        where = sum(1 for m in ITEM_SPLIT.finditer(question) if m.end() <= offset)
+        if len(items) == len(answers) and where < len(answers):
+            answer = answers[where]
+        elif all(ANSWER_NO.match(a) for a in answers):
+            return "no"
+    if ANSWER_NO.match(answer):
+        return "no"
+    if ANSWER_YES.match(answer):
+        return "yes"
+    labelled = (start and LABEL.search(head[start.start() :])) or ANSWERED_BY.match(
+        text[mark + 1 : mark + 40]
+    )
+    return "other" if labelled else None
+
+
+LABEL = re.compile(r"\b(?:q|bot|nurse|question)\s*[:\-]", re.I)
+ANSWERED_BY = re.compile(
+    r"\s*\n?\s*(?:a|ans|answer|reply|user|me|pt|patient|caller|client)\s*[:\-\u2013>]", re.I
+)
+
+
+QA_QUESTION = re.compile(r"\b(?:q|bot|nurse|question)\s*[:\-]\s*([^?\n]{1,120})\?", re.I)
+QA_ANSWER = re.compile(
+    r"\s*\n?\s*(?:a|ans|answer|reply|user|me|pt|patient|caller|client)\s*[:\-\u2013>]\s*"
+    r"((?:(?!\b(?:q|bot|nurse|question)\s*[:\-])[^\n]){1,160})",
+    re.I,
+)
+MAX_QA_PAIRS = 20
+
+
+def _yes_reads_the_question(
+    model: CompiledModel, found: dict[str, TextFinding], text: str
+) -> dict[str, TextFinding]:
+    """In a transcript, an answer is read together with its question, so "Bot: Any change in
+    your urine? User: yes, like coke" or "Q: urine? A: dark brown" gives the dark urine that
+    neither half says alone."""
+    out = dict(found)
+    for q in itertools.islice(QA_QUESTION.finditer(text), MAX_QA_PAIRS):
+        a = QA_ANSWER.match(text, q.end())
+        if a is None or ANSWER_NO.match(a[1]):
+            continue
+        said_yes = ANSWER_YES.match(a[1]) is not None
+        for fid, f in _phrase_findings(model, f"{q[1]}, {a[1]}").items():
+            # without a "yes", only what the answer adds: "Q: urine? A: dark brown" is dark
+            # urine, but "Q: fever? A: felt sick" is not a fever
+            if f.value is True and fid not in out and (said_yes or f.span not in q[1]):
+                out[fid] = f
+    return out
+
+
+HEADING_REST = re.compile(r"[\w\s/&+'-]{0,40}?(?=\s*[:=])")
+HEADING_DENIAL = re.compile(
+    r"\s*[:=]\s*(?:nil|no|none|neg|negative|absent|denied|nad|not present|n)\s*(?:[.,;/)\n]|$)",
+    re.I,
+)
+"""Stricter than COLON_DENIAL, for a heading of several words: the denial must stand alone
+("Swelling one leg: nil."), so "calf swollen since Tuesday: no fever" keeps the swelling."""
+HEADING_START = re.compile(r"(?:^|[.;!?\n]|\b(?:q|a)\s*:)[\w\s/&+'-]{0,40}$", re.I)
+
+
 def _denied_after_colon(ent: Any) -> bool:
-    """A heading denied as clinicians write it: "SOB: nil", "DM: no", "Leg swelling: nil"."""
+    """A heading denied as clinicians write it: "SOB: nil", "DM: no", "Leg swelling: nil",
+    and form headings of a few words around the finding: "Swelling one leg: nil", "Sudden
+    swelling/calf pain: no", "Red/hot: no"."""
     doc = ent.doc
     after = doc[ent.end : min(len(doc), ent.end + 4)].text if ent.end < len(doc) else ""
-    return COLON_DENIAL.match(" " + after) is not None
+    if COLON_DENIAL.match(" " + after) is not None:
+        return True
+    text = doc.text
+    rest = HEADING_REST.match(text, ent.end_char)
+    if rest is None or not HEADING_START.search(text[max(0, ent.start_char - 45) : ent.start_char]):
+        return False
+    return HEADING_DENIAL.match(text, rest.end()) is not None
 
 
 WORD_IS_NOT = {
@@ -292,10 +409,14 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
             continue  # "knocked out in a clash of heads last season" is not a collapse today
         if _said_more_exactly(ent, spans):
             continue
+        answer = _answer_to(ent)
+        if answer == "other":
+            continue  # "Bot: Fever / vomiting?  User: felt sick": the asker's words
         if ent.label_ in WORD_IS_NOT and WORD_IS_NOT[ent.label_].fullmatch(ent.text.lower()):
             continue
         negated = (
             _denied_after_colon(ent)  # "SOB: nil"
+            or answer == "no"  # "Q: chest pain? A: no"
             or (
                 ent._.negex
                 and not _verb_negation_ends_at_comma(ent)
@@ -881,8 +1002,21 @@ CANNOT_GET_UP = re.compile(
 )
 
 
+CANNOT_STAND_ANSWER = re.compile(
+    r"\b(?:can|could|is|are|able to)\s+(?:\w+\s+){0,3}?(?:stand|walk|take (?:a few |any |\w+ )?"
+    r"steps?|put (?:any )?weight|bear weight|weight[- ]?bear)[^?.\n]{0,40}\?\s*\n?\s*"
+    + SPEAKER
+    + r"(?:no|nope|not|can'?t|cannot|couldn'?t|unable)\b",
+    re.I,
+)
+"""An ability asked and answered no: "Q: can she stand / take steps? A: no, tried, screamed"."""
+
+
 def _fallen_and_cannot_get_up(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
-    """After a fall, "she can't get up" is a leg that will not take weight."""
+    """After a fall, "she can't get up" is a leg that will not take weight; so is "can she
+    stand?" answered no."""
+    if "cannot_bear_weight" not in found and (m := CANNOT_STAND_ANSWER.search(text)):
+        found = {**found, "cannot_bear_weight": TextFinding("cannot_bear_weight", True, m[0])}
     if not _true(found, "leg_injury") or "cannot_bear_weight" in found:
         return found
     m = CANNOT_GET_UP.search(text)
@@ -1266,6 +1400,7 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _touch_wood(_fallen_and_cannot_get_up(found, cleaned), cleaned)
     found = _both_sides_compared(_old_weakness(found, cleaned), cleaned)
     found = _stimulant_overdose(_swollen_for_months(found, cleaned), cleaned)
+    found = _yes_reads_the_question(model, found, cleaned)
     found = _long_ago(
         _confused_as_usual(_how_often_something_else(found, cleaned), cleaned), cleaned
     )
