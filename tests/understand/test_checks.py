@@ -46,6 +46,21 @@ def test_a_terse_clinical_note_is_english_enough(text: str) -> None:
     assert check_text(text) == text
 
 
+NOTE_OF_DRUG_NAMES = (
+    "ROS: palps +.\nLegs: nocturnal calf cramps bilat ++, ankle oedema -.\n"
+    "Meds: salbutamol PRN, amlodipine 10 mg."
+)
+
+
+def test_a_note_made_mostly_of_drug_names_and_abbreviations_is_read() -> None:
+    """Fewer than half its words are in the dictionary, but the reader's own lexicon knows
+    "salbutamol", "amlodipine" and "bilat"."""
+    with pytest.raises(UserInputError, match="reads English only"):
+        check_text(NOTE_OF_DRUG_NAMES)  # without the lexicon
+    read = {f.id: f.value for f in read_text(default_model(), NOTE_OF_DRUG_NAMES)}
+    assert read["med_beta2_agonist"] is True and read["med_calcium_channel_blocker"] is True
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -59,6 +74,8 @@ def test_a_story_in_another_latin_script_language_is_refused(text: str) -> None:
     the words must be English."""
     with pytest.raises(UserInputError, match="reads English only"):
         check_text(text)
+    with pytest.raises(UserInputError, match="reads English only"):
+        read_text(default_model(), text)  # the lexicon's words do not let it through
 
 
 def test_emoji_in_a_story_are_ignored() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 
 from crampcheck.errors import UserInputError
 
@@ -149,23 +150,24 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 MIN_FOREIGN_WORDS = 3
 
 
-def _reads_english(text: str) -> bool:
+def _reads_english(text: str, lexicon: Collection[str] = frozenset()) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
     foreign = sum(w in FOREIGN_FUNCTION_WORDS for w in words)
     if foreign >= MIN_FOREIGN_WORDS and foreign > sum(w in ENGLISH_FUNCTION_WORDS for w in words):
         return False
-    share = _english_share(text)
+    share = _english_share(text, lexicon)
     return share >= MIN_ENGLISH or (
         share >= MIN_ENGLISH_WITH_HINTS and ENGLISH_HINTS.search(text) is not None
     )
 
 
-def _english_share(text: str) -> float:
+def _english_share(text: str, lexicon: Collection[str] = frozenset()) -> float:
     from crampcheck.understand.normalise import english_words
 
     words = re.findall(r"[^\W\d_]+", text)
     is_english = english_words()
-    return sum(is_english(w) for w in words) / len(words) if words else 0.0
+    known = sum(is_english(w) or (len(w) >= 4 and w.lower() in lexicon) for w in words)
+    return known / len(words) if words else 0.0
 
 
 def _control_chars(text: str) -> list[str]:
@@ -213,8 +215,10 @@ def strip_symbols(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs", "Co"))
 
 
-def check_text(text: str) -> str:
-    """The text ready to read, or a UserInputError that says what to change."""
+def check_text(text: str, lexicon: Collection[str] = frozenset()) -> str:
+    """The text ready to read, or a UserInputError that says what to change. Words of the
+    ``lexicon`` (the knowledge base's phrases: "salbutamol", "bilat", "PRN") count as English,
+    so a terse note made mostly of drug names and abbreviations is still read."""
     if len(text) > MAX_TEXT:
         raise UserInputError(
             f"the story is {len(text)} characters long; at most {MAX_TEXT} are read. "
@@ -230,7 +234,9 @@ def check_text(text: str) -> str:
     if not cleaned:
         raise UserInputError("the story is empty; describe what your legs do, in a few words")
     long_enough = len(cleaned.split()) > SHORT_TEXT_WORDS
-    if _latin_share(cleaned) < MIN_LATIN_SHARE or (long_enough and not _reads_english(cleaned)):
+    if _latin_share(cleaned) < MIN_LATIN_SHARE or (
+        long_enough and not _reads_english(cleaned, lexicon)
+    ):
         raise UserInputError(
             "crampcheck reads English only, and could not find an English description in "
             "the text. Please write the story in English, or use `crampcheck interview`."

@@ -143,6 +143,21 @@ def pipeline_for(model: CompiledModel) -> Language:
     return _PIPELINES[model.kb.version]
 
 
+_LEXICON_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _lexicon_words(model: CompiledModel) -> frozenset[str]:
+    """Every word of the knowledge base's phrases, lower case (drug names, abbreviations)."""
+    if model.kb.version not in _LEXICON_WORDS:
+        _LEXICON_WORDS[model.kb.version] = frozenset(
+            w.lower()
+            for f in model.kb.findings
+            for p in f.phrases
+            for w in re.findall(r"[^\W\d_]+", p)
+        )
+    return _LEXICON_WORDS[model.kb.version]
+
+
 MORE_EXACT = {"breathless": "breathless_lying_flat"}
 """A finding whose words are part of a more exact one's ("lying flat makes her breathless" is
 breathlessness lying flat, a sign of fluid on the lungs, not new breathlessness in general)."""
@@ -1366,7 +1381,7 @@ dash, which ends a denial's reach like ";" (a hyphen inside "grey-white" is not)
 
 def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     """Findings stated or denied in ``text`` (checked first: see :mod:`checks`)."""
-    cleaned = SPACED_DASH.sub("\u2013", break_long_chunks(check_text(text)))
+    cleaned = SPACED_DASH.sub("\u2013", break_long_chunks(check_text(text, _lexicon_words(model))))
     found = _phrase_findings(model, cleaned)
     numbers = extract_numbers(cleaned)
     if any(fid == "age" for fid, _, _ in numbers):  # a stated age beats "my son", "elderly"
