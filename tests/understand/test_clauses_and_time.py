@@ -636,3 +636,31 @@ def test_a_line_wrapped_mid_sentence_keeps_its_denial() -> None:
 def test_nurse_line_is_not_a_job_on_the_feet_but_being_a_nurse_is() -> None:
     assert found("Nurse line. 36M driver, calves cramp.").get("prolonged_standing") is None
     assert found("I'm a nurse and my calves cramp").get("prolonged_standing") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("My mum has had leg cramps for a week and today she's muddled", "confusion", True),
+        ("My mum has had leg cramps for a week and today she's muddled", "muscle_hardens", True),
+        ("My mum had a clot in her leg. I have cramps.", "previous_clot", None),
+        ("My dad is 80. His brother had a clot. Dad's calf is swollen.", "previous_clot", None),
+        ("My husband is 60, family history of clots: his mother had a DVT.", "previous_clot",
+         None),
+    ],
+)  # fmt: skip
+def test_in_a_story_about_a_relative_their_own_history_counts_but_others_does_not(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) == value
+
+
+def test_a_wh_question_in_a_chat_takes_its_finding_as_given() -> None:
+    text = "Bot: Where do you get the cramps?\nMe: calves\nBot: How often?\nMe: most nights"
+    assert found(text).get("muscle_hardens") is True
+
+
+def test_a_spaced_slash_before_a_new_field_ends_a_denial() -> None:
+    text = "Swelling of one leg: none / Chest pain: N / Cramps: calves, 2-3 times a week"
+    read = found(text)
+    assert read.get("muscle_hardens") is True and read.get("chest_pain") is False

@@ -406,15 +406,23 @@ NEW_LINE_ITEM = re.compile(r"[A-Z0-9\-*\u2022>\[(]|[a-z][\w /&'-]{0,30}:")
 """What starts a new item after a line break: a capital, a digit, a bullet, or a "label:"."""
 
 
+FIELD_LABEL = re.compile(r"[A-Za-z][\w '&-]{0,30}:(?!//)")
+"""A form's field label after a spaced slash or bar: "/ Chest pain: N"."""
+
+
 def _lines_end_sentences(doc: Doc) -> Doc:
     """A line break before a new item ends the sentence, so a form's "Query form" or "Fever: N"
     does not carry its hypothetical or denial into the next line; a line wrapped mid-sentence
     (the next line starting in lower case) stays one sentence."""
     for token in doc[1:-1]:
+        nxt = doc[token.i + 1]
         if "\n" in token.text and not token.text.strip():
-            nxt = doc[token.i + 1]
             if NEW_LINE_ITEM.match(doc.text, nxt.idx) or "\n\n" in token.text:
                 nxt.is_sent_start = True
+        elif (
+            token.text in ("/", "|") and token.whitespace_ and FIELD_LABEL.match(doc.text, nxt.idx)
+        ):
+            nxt.is_sent_start = True  # "Swelling: none / Cramps: calves": a new field
     return doc
 
 

@@ -20,11 +20,14 @@ from crampcheck.engine.model import CompiledModel
 from crampcheck.understand.checks import MAX_TEXT, break_long_chunks, check_text
 from crampcheck.understand.numbers import (
     COMPARED,
+    FEMALE_RELATIVES,
     LYING_ON_A_SIDE,
+    MALE_RELATIVES,
     NOT_A_CRAMP_AFTER,
     NOT_A_CRAMP_BEFORE,
     SOMETHING_ELSE_AFTER,
     extract_numbers,
+    relative_subject,
 )
 
 if TYPE_CHECKING:
@@ -318,10 +321,15 @@ def _answer_to(ent: Any) -> str | None:
     labelled = (start and LABEL.search(head[start.start() :])) or ANSWERED_BY.match(
         text[mark + 1 : mark + 40]
     )
-    return "other" if labelled else None
+    # "Bot: Where do you get the cramps? Me: calves": a wh-question takes the cramps as given
+    asks_which = WH_QUESTION.search(question)
+    return "other" if labelled and not asks_which else None
 
 
 LABEL = re.compile(r"\b(?:q|bot|nurse|question)\s*[:\-]", re.I)
+WH_QUESTION = re.compile(
+    r"\b(?:where|when|what|which|how|why|who|whereabouts)\b|\bone (?:leg|side) or both\b", re.I
+)
 ANSWERED_BY = re.compile(
     r"\s*\n?\s*(?:a|ans|answer|reply|user|me|pt|patient|caller|client)\s*[:\-\u2013>]", re.I
 )
@@ -408,6 +416,55 @@ def _pain_if_moved(ent: Any) -> bool:
     )
 
 
+OWN_SYMPTOMS = re.compile(
+    r"\b(?:i|i'?ve|ive|i'?m|im)\s+(?:(?:also|still|now|sometimes|often|always)\s+)?(?:get|got|have|"
+    r"had|keep|woke|wake|feel|felt|suffer|am getting|'m getting|been getting|been having|"
+    r"started)\b(?!\s+(?:to|a look|her|him|them|my (?:mum|mom|dad|mother|father|wife|husband)))|"
+    r"\bmy\s+(?:own\s+)?(?:legs?|calf|calves|feet|foot|thighs?|knees?|ankles?|toes?|back)\b",
+    re.I,
+)
+"""The writer's own symptoms: with them, a relative's history stays the relative's."""
+FAMILY_HISTORY = re.compile(r"\bfamily history\b|\bfhx?\b|\bfh\s*:|\bruns in\b|\bin the family\b",
+                            re.I)  # fmt: skip
+
+
+SAME_RELATIVE = {"mum": "mother", "mom": "mother", "mam": "mother", "dad": "father",
+                 "hubby": "husband", "gran": "grandmother", "granny": "grandmother",
+                 "nan": "grandmother", "grandma": "grandmother", "grandad": "grandfather",
+                 "granddad": "grandfather", "grandpa": "grandfather", "gf": "girlfriend",
+                 "bf": "boyfriend"}  # fmt: skip
+RELATIVE_WORD = re.compile(rf"\b({FEMALE_RELATIVES}|{MALE_RELATIVES})s?\b", re.I)
+
+
+def _about_the_subject(subject: re.Match[str] | None, sentence: str) -> bool:
+    """A family cue in a story about a relative speaks of that relative when the sentence
+    names no other relative and no family history: "Mum has had cramps for a week" is the
+    patient's; "his brother had a clot" and "family history of clots" are not."""
+    if subject is None or FAMILY_HISTORY.search(sentence):
+        return False
+    who = (subject["rel"] or subject["rel2"]).lower()
+    who = SAME_RELATIVE.get(who, who)
+    named = {SAME_RELATIVE.get(w.lower(), w.lower()) for w in RELATIVE_WORD.findall(sentence)}
+    return named <= {who}
+
+
+def _not_asserted(
+    ent: Any, spans: list[Any], current_only: frozenset[str], subject: re.Match[str] | None
+) -> bool:
+    """Words that do not state a finding of the person: another's history, a hypothetical, a
+    past event, a finding said more exactly by other words, a look-alike word."""
+    if ent._.family and not _about_the_subject(subject, ent.sent.text):
+        return True  # "my mum had clots"; but in a story about mum, "mum has had cramps"
+    if ent._.hypothetical and ent.label_ not in EASED_IF and not _pain_if_moved(ent):
+        return True
+    if ent._.past and ent.label_ in current_only and _near_past_cue(ent):
+        return True  # "knocked out in a clash of heads last season" is not a collapse today
+    if _said_more_exactly(ent, spans):
+        return True
+    word_is_not = WORD_IS_NOT.get(ent.label_)
+    return word_is_not is not None and word_is_not.fullmatch(ent.text.lower()) is not None
+
+
 def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     found: dict[str, TextFinding] = {}
     from crampcheck.understand.pipeline import NOT_A_FINDING, SPAN_KEY
@@ -415,20 +472,15 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     doc = pipeline_for(model)(text)
     current_only = _current_only(model)
     spans = list(doc.spans[SPAN_KEY])
+    subject = relative_subject(text)
+    if subject is not None and OWN_SYMPTOMS.search(text):
+        subject = None  # the writer's own story: a relative's history stays the relative's
     for ent in spans:
-        if ent._.family or ent.label_ == NOT_A_FINDING:
-            continue
-        if ent._.hypothetical and ent.label_ not in EASED_IF and not _pain_if_moved(ent):
-            continue
-        if ent._.past and ent.label_ in current_only and _near_past_cue(ent):
-            continue  # "knocked out in a clash of heads last season" is not a collapse today
-        if _said_more_exactly(ent, spans):
+        if ent.label_ == NOT_A_FINDING or _not_asserted(ent, spans, current_only, subject):
             continue
         answer = _answer_to(ent)
         if answer == "other":
             continue  # "Bot: Fever / vomiting?  User: felt sick": the asker's words
-        if ent.label_ in WORD_IS_NOT and WORD_IS_NOT[ent.label_].fullmatch(ent.text.lower()):
-            continue
         negated = (
             _denied_after_colon(ent)  # "SOB: nil"
             or answer == "no"  # "Q: chest pain? A: no"
