@@ -664,3 +664,24 @@ def test_a_spaced_slash_before_a_new_field_ends_a_denial() -> None:
     text = "Swelling of one leg: none / Chest pain: N / Cramps: calves, 2-3 times a week"
     read = found(text)
     assert read.get("muscle_hardens") is True and read.get("chest_pain") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("Tick all that apply: [x] calf cramps at night  [ ] chest pain  [ ] weight loss",
+         "chest_pain", False),
+        ("Tick all that apply: [x] calf cramps at night  [ ] chest pain", "night_cramps", True),
+        ("[\u2713] Wakes me at night\n[\u2717] Tingling or numbness", "tingling_numbness", False),
+        ("Chest pain [ ]\nSwelling left calf [x]", "calf_swollen_one_side", True),
+        ("Chest pain [ ]\nSwelling left calf [x]", "chest_pain", False),
+        ("Found on floor. Able to stand with 2 staff: No - cries out", "cannot_bear_weight", True),
+        ("Weight bearing: nil", "cannot_bear_weight", True),
+        ("Walking: no problems", "cannot_bear_weight", None),
+        ("Main concern: Mum has had leg cramps for a week and today she's muddled", "confusion",
+         True),
+        ("Mum had DVT when she was my age. I get cramps.", "previous_clot", None),
+    ],
+)  # fmt: skip
+def test_form_boxes_fields_and_carers_notes(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) == value

@@ -209,8 +209,27 @@ no". A tick also ends the sentence, so in "\u2717 chest pain \u2713 swelling" th
 does not reach the swelling."""
 
 
+CHECKBOX = re.compile(r"\[\s*([xX\u2713\u2714\u2717\u2718*]?)\s*\]|\(\s*([xX])\s*\)")
+"""A form's box: "[x]", "[X]", "[\u2713]" ticked, "[ ]" left empty (on a "tick all that apply"
+list an empty box is a no)."""
+
+
+def _box(match: re.Match[str]) -> str:
+    """A box before its item ("[ ] chest pain") denies forward, as "no chest pain"; a box
+    after it ("Chest pain [ ]") denies back, as "Chest pain: no"."""
+    mark = match[1] if match[1] is not None else match[2]
+    if mark not in ("", "\u2717", "\u2718"):
+        return ". yes. "
+    rest = match.string[
+        match.end() : match.string.find("\n", match.end()) % (len(match.string) + 1)
+    ]
+    return " no " if re.match(r"\s*[^\W\d_]", rest) else ": no. "
+
+
 def strip_symbols(text: str) -> str:
-    """Drop emoji and other pictographic symbols; keep letters, digits and punctuation."""
+    """Drop emoji and other pictographic symbols; keep letters, digits and punctuation. Ticks,
+    crosses and form boxes become the yes and no they mean."""
+    text = CHECKBOX.sub(_box, text)
     text = "".join(TICKS.get(c, c) for c in text)
     return "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs", "Co"))
 

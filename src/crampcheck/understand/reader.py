@@ -436,13 +436,23 @@ SAME_RELATIVE = {"mum": "mother", "mom": "mother", "mam": "mother", "dad": "fath
 RELATIVE_WORD = re.compile(rf"\b({FEMALE_RELATIVES}|{MALE_RELATIVES})s?\b", re.I)
 
 
+BARE_RELATIVE = re.compile(
+    r"(?:^|[.:;!?\n]\s*)(?P<rel>mum|mom|mam|dad|nan|gran|granny|grandma|grandad|granddad|grandpa)"
+    r"\s+(?:is|has|had|gets|got|keeps|was|woke|wakes|can't|cannot|says|said|seems)\b",
+    re.I,
+)
+"""A relative named as a person at the start of a sentence, as carers write: "Mum has had
+leg cramps for a week"."""
+
+
 def _about_the_subject(subject: re.Match[str] | None, sentence: str) -> bool:
     """A family cue in a story about a relative speaks of that relative when the sentence
     names no other relative and no family history: "Mum has had cramps for a week" is the
     patient's; "his brother had a clot" and "family history of clots" are not."""
     if subject is None or FAMILY_HISTORY.search(sentence):
         return False
-    who = (subject["rel"] or subject["rel2"]).lower()
+    groups = subject.groupdict()
+    who = (groups.get("rel") or groups.get("rel2") or "").lower()
     who = SAME_RELATIVE.get(who, who)
     named = {SAME_RELATIVE.get(w.lower(), w.lower()) for w in RELATIVE_WORD.findall(sentence)}
     return named <= {who}
@@ -472,7 +482,7 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
     doc = pipeline_for(model)(text)
     current_only = _current_only(model)
     spans = list(doc.spans[SPAN_KEY])
-    subject = relative_subject(text)
+    subject = relative_subject(text) or BARE_RELATIVE.search(text)
     if subject is not None and OWN_SYMPTOMS.search(text):
         subject = None  # the writer's own story: a relative's history stays the relative's
     for ent in spans:
@@ -1071,12 +1081,17 @@ CANNOT_GET_UP = re.compile(
 
 CANNOT_STAND_ANSWER = re.compile(
     r"\b(?:can|could|is|are|able to)\s+(?:\w+\s+){0,3}?(?:stand|walk|take (?:a few |any |\w+ )?"
-    r"steps?|put (?:any )?weight|bear weight|weight[- ]?bear)[^?.\n]{0,40}\?\s*\n?\s*"
+    r"steps?|put (?:any )?weight|bear weight|weight[- ]?bear)[^?.\n:]{0,40}[?:]\s*\n?\s*"
     + SPEAKER
-    + r"(?:no|nope|not|can'?t|cannot|couldn'?t|unable)\b",
+    + r"(?:no|n|nope|not|can'?t|cannot|couldn'?t|unable)\b"
+    r"(?!\s+(?:problem|issue|difficult|trouble|pain|bother|limit))"
+    r"|\b(?:weight[- ]?bearing|mobilising|mobilizing|mobility|walking|standing)\s*[:=]\s*"
+    r"(?:no|n|nil|unable|not able|can'?t|cannot)\b"
+    r"(?!\s+(?:problem|issue|difficult|trouble|pain|bother|limit|change|different))",
     re.I,
 )
-"""An ability asked and answered no: "Q: can she stand / take steps? A: no, tried, screamed"."""
+"""An ability asked and answered no: "Q: can she stand / take steps? A: no, tried, screamed",
+"Able to stand with 2 staff: No", "Weight bearing: nil"."""
 
 
 def _fallen_and_cannot_get_up(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
