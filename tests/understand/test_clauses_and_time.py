@@ -685,3 +685,9 @@ def test_a_spaced_slash_before_a_new_field_ends_a_denial() -> None:
 )  # fmt: skip
 def test_form_boxes_fields_and_carers_notes(text: str, finding: str, value: object) -> None:
     assert found(text).get(finding) == value
+
+
+def test_weeks_standing_alone_in_a_pregnancy_story_are_weeks_of_pregnancy() -> None:
+    text = "35 weeks. Calf cramps most nights, which the midwife said is normal."
+    assert found(text).get("pregnancy_weeks") == 35
+    assert found("Cramps for 3 weeks. Started a new tablet.").get("pregnant") is None

@@ -1698,3 +1698,14 @@ def test_breathing_and_confusion_told_by_what_is_seen(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("there's a small painful sore on the tip of my big toe", "ulcer_or_black_toes"),
+        ("my toes ache at night in bed", "rest_pain_foot"),
+    ],
+)
+def test_a_sore_on_a_toe_and_toes_aching_in_bed_are_read(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True

@@ -254,7 +254,11 @@ PREG_WEEKS = re.compile(
     r"(?!\s*(?:ago|post|after|since|out|into|from|off|on|in|of|late|overdue|without|"
     r"with(?!\s+(?:baby|twins))))"  # "I'm 35 weeks": pregnant, said the usual way
     r"|(?:^|[.!?]\s+)(\d{1,2})\s*(?:weeks?|wks?)\s*[,.;:]?\s*(?:(?:my|our|her)\s+)?"
-    r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:baby|pregnancy|child)\b",
+    r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:baby|pregnancy|child)\b"
+    # "35 weeks. Calf cramps most nights, which the midwife said is normal."
+    r"|(?:^|[.!?]\s+)([4-9]|[1-3]\d|4[0-2])\s*(?:weeks?|wks?)\s*[.!;:]"
+    r"(?=[^.]{0,300}(?:[.!?][^.]{0,300}){0,2}\b(?:pregnan|gestation|baby|bump|midwife|antenatal|"
+    r"obstetric|due date)\w*\b)",
     re.I | re.M,
 )
 TRIMESTER = re.compile(r"\b(third|3rd|last) trimester\b|\blate pregnancy\b", re.I)
