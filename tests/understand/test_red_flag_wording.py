@@ -1709,3 +1709,25 @@ def test_breathing_and_confusion_told_by_what_is_seen(
 )
 def test_a_sore_on_a_toe_and_toes_aching_in_bed_are_read(text: str, finding: str) -> None:
     assert found(text).get(finding) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("The headache hasn't budged with paracetamol.", "severe_headache", True),
+        ("I've had a headache that won't shift.", "severe_headache", True),
+        ("the headache eased after a nap", "severe_headache", None),
+        ("The leg didn't go suddenly cold or white.", "leg_cold_pale_sudden", False),
+        ("I had to sit down on the stairs halfway up to get my breath back", "breathless",
+         True),
+        ("came round not knowing my name", "confusion", True),
+        ("since this morning she's unable to give the year", "confusion", True),
+        ("he refuses to put his foot down, hopping everywhere", "cannot_bear_weight", True),
+        ("it feels like I'm sitting on a block of wood down below", "saddle_numbness", True),
+        ("coughing up phlegm with streaks of blood", "coughing_blood", True),
+    ],
+)  # fmt: skip
+def test_signs_told_by_what_is_seen_and_relief_that_failed(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) == value

@@ -50,6 +50,7 @@ RULE_WINDOWS = {"leg_weakness|weak": 6,
                 "calf_swollen_one_side|idiom": 6, "calf_warm_red|pinker": 5,
                 "calf_swollen_one_side|fat": 6,
                 "red_hot_spreading_skin|patch": 14, "severe_muscle_pain|beaten": 4,
+                "coughing_blood|streaks": 12,
                 "severe_muscle_pain|screaming": 4, "severe_headache|vice": 6,
                 "leg_injury|fell": 5, "leg_injury|over": 6,
                 "cannot_bear_weight|floor": 8, "saddle_numbness|else": 6,
@@ -236,6 +237,11 @@ RULES: dict[str, list[list[str]]] = {
                                        ["touch", "touching", "help", "helping", "work", "working",
                                         "nothing", "agony", "screaming"]],
     "seizure|tongue": [["bit", "bitten", "biting", "bite"], ["tongue"]],
+    "coughing_blood|streaks": [["cough", "coughed", "coughing", "phlegm", "sputum", "spat"],
+                               ["streak", "streaks", "streaked", "fleck", "flecks", "specks"]],
+    "severe_headache|persists": [["headache", "headaches"], ["n't", "nt", "not", "never"],
+                                 ["shift", "shifted", "budge", "budged", "ease", "eased",
+                                  "settle", "settled", "lift", "lifted", "away"]],
     "severe_headache|analgesia": [["headache", "head"],
                                   ["analgesi", "paracetamol", "painkiller", "codeine", "ibuprofen",
                                    "tablets"],
@@ -887,6 +893,20 @@ def _fire(
     return None
 
 
+def _denies_something_else(
+    hits: _Hits, hit: tuple[int, int], groups: list[int], label: str
+) -> bool:
+    """An absence rule's denial that is of something else: "swollen so his shoes don't fit"
+    (the denial must come first for these findings), "a headache that won't shift" (relief
+    failed; the finding persists)."""
+    if label in DENIAL_FIRST and not _denial_first(hits, hit, groups):
+        return True
+    return any(
+        hits.norms[p] in ("n't", "nt", "not", "never") and _relief_failed(hits.norms, p)
+        for p in range(hit[0], hit[1])
+    )
+
+
 def _first_hit(
     hits: _Hits, groups: list[int], label: str, normal: bool = False, window: int | None = None
 ) -> Span | None:
@@ -899,13 +919,8 @@ def _first_hit(
             continue
         reach = window or (SENTENCE_WINDOW if wide else TIGHT.get(label, WINDOW))
         hit = _fire(hits, start, end, groups, reach, comma_free=label in TIGHT)
-        if (
-            hit is not None
-            and normal
-            and label in DENIAL_FIRST
-            and not _denial_first(hits, hit, groups)
-        ):
-            continue  # "swollen so his shoes don't fit": the denial is of something else
+        if hit is not None and normal and _denies_something_else(hits, hit, groups, label):
+            continue
         if (
             hit is not None
             and label in AS_WRITTEN
@@ -947,6 +962,24 @@ def _denial_first(hits: _Hits, hit: tuple[int, int], groups: list[int]) -> bool:
     return any(d < s for d in denials for s in signs)
 
 
+RELIEF_WORDS = frozenset(
+    stem(w)
+    for w in ("shift", "shifted", "budge", "budged", "ease", "eased", "settle", "settled",
+              "clear", "cleared", "improve", "improved", "lift", "lifted", "touch", "touched",
+              "help", "helped")
+)  # fmt: skip
+"""After a negation, these tell that relief failed ("a headache that won't shift", "hasn't
+budged with paracetamol"): the finding persists, it is not denied. Not "go", "stop" or "work":
+"didn't go cold", "hands have never gone into spasm" are denials."""
+
+
+def _relief_failed(norms: list[str], i: int) -> bool:
+    nxt = norms[i + 1] if i + 1 < len(norms) else ""
+    if nxt in ("be", "been") and i + 2 < len(norms):
+        nxt = norms[i + 2]
+    return nxt in RELIEF_WORDS
+
+
 def _negated_inside(hits: _Hits, hit: tuple[int, int], groups: list[int], label: str = "") -> bool:
     """ "calf isn't swollen", "leg not red": a denial between the rule's own words.
 
@@ -973,6 +1006,7 @@ def _negated_inside(hits: _Hits, hit: tuple[int, int], groups: list[int], label:
         hits.norms[i] in INNER_NEGATIONS
         and i not in own
         and not (i - 1 in own and hits.norms[i - 1] == "cannot")  # "can not" is one word
+        and not _relief_failed(hits.norms, i)
         and any(
             i < p <= i + NEGATION_REACH
             and not any(hits.norms[k] in CONTRAST for k in range(i + 1, p))
