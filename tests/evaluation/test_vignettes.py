@@ -107,6 +107,13 @@ KNOWN_UNDER_TRIAGE = {
     "say only 'no active cancer', so night cramps (self-care) rank first",
     "tetanus-akdev-57": "reflex spasms nine days after a garden-fork wound, jaw fine: the "
     "rule for spasms after a wound is urgent; the author reads CLINICAL.md as an emergency",
+    # from the 480 cases added in the session of 2026-11-22 (second)
+    "flat_feet-andev-1": "a 9-year-old's flat feet aching after sport: the author books a GP "
+    "visit; the answers point first to growing pains, which are self-care",
+    "dehydration-aodev-1": "profuse diarrhoea and vomiting with light-headedness on standing: "
+    "the answers have no finding for fainting on standing, so dehydration stays routine",
+    "hypothyroidism-atdev-1": "thyroid features on a health-check form, never tested: they "
+    "stay below the thyroid alert when night cramps after walking explain the rest",
 }
 
 
