@@ -691,3 +691,19 @@ def test_weeks_standing_alone_in_a_pregnancy_story_are_weeks_of_pregnancy() -> N
     text = "35 weeks. Calf cramps most nights, which the midwife said is normal."
     assert found(text).get("pregnancy_weeks") == 35
     assert found("Cramps for 3 weeks. Started a new tablet.").get("pregnant") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("23, female, vegan for a year. My feet cramp at night.", None),
+        ("I've had an irregular heartbeat for years. My foot went cold an hour ago.", None),
+        ("I've had diabetes for 10 years and cramps for months", True),
+        ("my calves have cramped for years", True),
+        ("calf cramps in the afternoons and evening for 3 days", False),
+    ],
+)
+def test_a_duration_that_times_a_habit_or_another_condition_is_not_the_problems(
+    text: str, expected: object
+) -> None:
+    assert found(text).get("long_standing") == expected

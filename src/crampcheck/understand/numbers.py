@@ -520,10 +520,12 @@ SYMPTOM = re.compile(
 NOT_SYMPTOM = re.compile(
     r"\b(?:on|taking|started|began|stopped|switched to|increased)\s+(?:my |his |her |the )?"
     r"(?!maybe|about|around|roughly|nearly|almost|over|approx)[a-z-]+(?:\s+\d+\s*mg)?\s*$"
-    r"|\b(?:diabet\w*|t[12]dm|dm|iddm|niddm|htn|hypertension|k/c/o|known case of)[^.,;]{0,30}$"
+    r"|\b(?:diabet\w*|t[12]dm|dm|iddm|niddm|htn|hypertension|k/c/o|known case of|heartbeat|"
+    r"atrial fibrillation|af\b)[^.,;]{0,30}$"
     r"|\b(?:placed|inserted|fitted|implanted|performed|done|operated|repaired|replaced|"
     r"diagnosed|prescribed|stent\w*|surgery|operation)\s*$"
     r"|\b(?:vegan|vegetarian|teetotal|sober|diet|dieting|smok\w*|drinking|drink|married|"
+    r"gave up|given up|quit|quitting|"
     r"retired|working|worked|living|lived|have done|has done|had done|been going|going)\b"
     r"[^.,;]{0,30}$"
     r"|\bhad\s+(?:a|an|my|the|his|her|their|surgery|an operation|op|it|them)\b[^.,;]{0,30}$",

@@ -1369,6 +1369,32 @@ NEGATED_BEFORE = re.compile(
 """A denial earlier in the clause: "no sudden change", "it hasn't suddenly got worse"."""
 
 
+HABIT_BEFORE = re.compile(
+    r"\b(?:vegan|vegetarian|teetotal|sober|dieting|smok\w*|married|retired|gave up|given up|"
+    r"quit|irregular heartbeat|atrial fibrillation|af|diabet\w*|t[12]dm|htn|hypertension)\b"
+    r"[^.,;]{0,30}$",
+    re.I,
+)
+
+
+def _long_standing_something_else(
+    found: dict[str, TextFinding], text: str
+) -> dict[str, TextFinding]:
+    """ "Vegan for a year", "an irregular heartbeat for years": a duration phrase that times a
+    diet, a habit or another condition does not time the leg problem."""
+    long = found.get("long_standing")
+    if long is None or long.value is not True:
+        return found
+    at = text.find(long.span)
+    if at < 0:
+        return found
+    start = max(text.rfind(c, 0, at) for c in ".;!?\n") + 1
+    before = re.split(r",|\band\b|\bbut\b", text[start:at])[-1]  # its own clause
+    if not HABIT_BEFORE.search(before):
+        return found
+    return {k: v for k, v in found.items() if k != "long_standing"}
+
+
 def _swollen_for_months(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
     """A leg swollen "for about 2 years" or "since 2015" has long-standing swelling, which is
     not a new clot; but a swelling timed in days, or one that changed suddenly or recently,
@@ -1481,6 +1507,7 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _lab_said_fine(_healed(_one_or_the_other(_lying_on_a_side(found))), cleaned)
     found = _touch_wood(_fallen_and_cannot_get_up(found, cleaned), cleaned)
     found = _both_sides_compared(_old_weakness(found, cleaned), cleaned)
+    found = _long_standing_something_else(found, cleaned)
     found = _stimulant_overdose(_swollen_for_months(found, cleaned), cleaned)
     found = _yes_reads_the_question(model, found, cleaned)
     found = _long_ago(
