@@ -707,3 +707,23 @@ def test_a_duration_that_times_a_habit_or_another_condition_is_not_the_problems(
     text: str, expected: object
 ) -> None:
     assert found(text).get("long_standing") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("passing cola-coloured urine since last night", None),
+        ("I work nights as a nurse and my calves cramp", None),
+        ("big toe red hot swollen, came on overnight", None),
+        ("my calves cramp at night", True),
+        ("I work nights and my calves cramp in bed", True),
+    ],
+)
+def test_night_words_that_time_an_onset_or_a_job_are_not_night_cramps(
+    text: str, expected: object
+) -> None:
+    assert found(text).get("night_cramps") == expected
+
+
+def test_losing_ones_footing_is_not_the_foot() -> None:
+    assert found("Lost my footing at football and heard a pop").get("site_foot") is None

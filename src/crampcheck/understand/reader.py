@@ -1377,6 +1377,41 @@ HABIT_BEFORE = re.compile(
 )
 
 
+NIGHT_WORDS = re.compile(
+    r"\b(?:night|nights|nightly|nite|nites|overnight|overnite|nocturnal|nocte|in bed|in my sleep|"
+    r"\d{1,2}\s?(?:am|a\.m\.))\b",
+    re.I,
+)
+NOT_AT_NIGHT = re.compile(
+    r"\bsince (?:last night|the night before)|\b(?:work|works|working|worked|doing|on) nights\b|"
+    r"\bnight ?shifts?\b|\bnights as an?\b|\b(?:came on|onset|started|appeared|began|swelled up|"
+    r"swollen|went|gone)\s+(?:up\s+)?(?:overnight|overnite)|\bacute onset overnight|"
+    r"\ball night (?:on the loo|on the toilet|throwing up|being sick|vomiting)|"
+    r"\bsince \d{1,2}\s?am\b",
+    re.I,
+)
+"""Night words that time an onset or a job, not the symptom: "urine dark since last night",
+"I work nights", "the toe came on overnight"."""
+
+
+def _not_at_night(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """Night cramps read only from night words that time something else are dropped; so is a
+    foot read from "lost my footing"."""
+    out = dict(found)
+    foot = out.get("site_foot")
+    if foot is not None and foot.span.lower() == "footing":
+        del out["site_foot"]
+    night = out.get("night_cramps")
+    if night is None or night.value is not True:
+        return out
+    excused = [(m.start(), m.end()) for m in NOT_AT_NIGHT.finditer(text)]
+    if excused and all(
+        any(a <= w.start() < b for a, b in excused) for w in NIGHT_WORDS.finditer(text)
+    ):
+        del out["night_cramps"]
+    return out
+
+
 def _long_standing_something_else(
     found: dict[str, TextFinding], text: str
 ) -> dict[str, TextFinding]:
@@ -1507,7 +1542,7 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _lab_said_fine(_healed(_one_or_the_other(_lying_on_a_side(found))), cleaned)
     found = _touch_wood(_fallen_and_cannot_get_up(found, cleaned), cleaned)
     found = _both_sides_compared(_old_weakness(found, cleaned), cleaned)
-    found = _long_standing_something_else(found, cleaned)
+    found = _not_at_night(_long_standing_something_else(found, cleaned), cleaned)
     found = _stimulant_overdose(_swollen_for_months(found, cleaned), cleaned)
     found = _yes_reads_the_question(model, found, cleaned)
     found = _long_ago(
