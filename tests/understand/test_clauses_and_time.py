@@ -727,3 +727,53 @@ def test_night_words_that_time_an_onset_or_a_job_are_not_night_cramps(
 
 def test_losing_ones_footing_is_not_the_foot() -> None:
     assert found("Lost my footing at football and heard a pop").get("site_foot") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        ("No chest pain, no cough, calf tender. R calf swollen.", "chest_pain", False),
+        ("No fever, no cough, no calf tenderness", "calf_tender", False),
+        ("no bruises, no fevers, no limp, hasn't lost any weight", "weight_loss", False),
+        ("No headaches, no problems with my eyes, my face and hands aren't puffy",
+         "sudden_swelling_face_hands", False),
+        ("no red lumps, nothing hot, one leg isn't bigger than the other",
+         "calf_swollen_one_side", False),
+        ("Not on a statin despite known hypercholesterolaemia", "known_high_cholesterol", True),
+        ("Cramps not limited to the legs: carpopedal spasm and perioral tingling.",
+         "mouth_tingling_hand_spasm", True),
+        ("Statin stopped 3 months ago. Nightly cramps persist.", "med_statin", False),
+        ("atorvastatin was stopped in May but restarted in June", "med_statin", True),
+        ("Indapamide at home - held. Cramps both legs.", "med_thiazide", True),
+    ],
+)  # fmt: skip
+def test_denials_that_stop_at_their_own_item_or_at_a_contrast(
+    text: str, finding: str, value: object
+) -> None:
+    assert found(text).get(finding) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        (
+            "My 3-year-old got into his grandmother's handbag and I've found her strip of quinine "
+            "tablets (she takes them for cramps) with 4 missing.",
+            "poisoning_suspected",
+        ),
+        (
+            "she broke her shin bone skiing; the pain is much worse than when she broke it and "
+            "the cast feels too tight",
+            "tense_leg_after_injury",
+        ),
+        ("13 year old fell hard on his side off his skateboard", "leg_injury"),
+        ("he's mumbling nonsense and doesn't seem to recognise me properly", "confusion"),
+    ],
+)
+def test_childrens_emergencies_told_by_parents(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
+
+
+def test_a_calf_that_feels_tight_above_a_cast_is_not_a_cast_too_tight() -> None:
+    text = "the calf above the cast feels tight and is larger than the left"
+    assert found(text).get("tense_leg_after_injury") is None

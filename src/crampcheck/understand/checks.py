@@ -214,6 +214,11 @@ CHECKBOX = re.compile(r"\[\s*([xX\u2713\u2714\u2717\u2718*]?)\s*\]|\(\s*([xX])\s
 list an empty box is a no)."""
 
 
+MIN_BOXES = 2
+"""Boxes are read as answers only on a form, where there are at least two of them; a lone
+"[ ]" or "[x]" in a story is left as it is."""
+
+
 def _box(match: re.Match[str]) -> str:
     """A box before its item ("[ ] chest pain") denies forward, as "no chest pain"; a box
     after it ("Chest pain [ ]") denies back, as "Chest pain: no"."""
@@ -229,7 +234,8 @@ def _box(match: re.Match[str]) -> str:
 def strip_symbols(text: str) -> str:
     """Drop emoji and other pictographic symbols; keep letters, digits and punctuation. Ticks,
     crosses and form boxes become the yes and no they mean."""
-    text = CHECKBOX.sub(_box, text)
+    if len(CHECKBOX.findall(text)) >= MIN_BOXES:
+        text = CHECKBOX.sub(_box, text)
     text = "".join(TICKS.get(c, c) for c in text)
     return "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cs", "Co"))
 

@@ -962,7 +962,7 @@ INTO_THE_TABLETS = re.compile(
     r"(?:tablets|pills|medicine|medicines|bottle|packet)\b"
     r"|\bgot into (?:my|the|his|her|their|[a-z]+'s)\s+(?:[a-z]+\s+)?"
     r"(?:tablets|pills|medicine|medicines|bottle|packet)\b"
-    r"|\bgot into (?:my|the|his|her|their|[a-z]+'?s)\s+(?:[a-z]+\s+)?"
+    r"|\bgot into (?:my|the|his|her|their|[a-z]+'?s)\s+(?:[a-z']+\s+)?"
     r"(?:handbag|bag|cupboard|drawer|cabinet|pill box|pillbox|dosette)\b[^.;]{0,80}?"
     r"\b(?:tablets|pills|medicines?|capsules)\b",
     re.I,

@@ -151,6 +151,9 @@ def _negation_termset() -> dict[str, list[str]]:
             "non-healing",
             "non healing",
             "nonhealing",
+            "not just",
+            "not limited to",
+            "not confined to",
         ],
         "preceding_negations": [*base["preceding_negations"], *LAY_NEGATIONS],
         "following_negations": [*base["following_negations"], "free", "negative", "neg"],
@@ -158,6 +161,7 @@ def _negation_termset() -> dict[str, list[str]]:
             *(t for t in base["termination"] if t != "yet"),  # "not yet on dialysis" is a denial
             *SUBJECT_STARTS,
             ";",
+            "despite",
             "\u2013",
             "\u2014",
             "who",

@@ -91,6 +91,32 @@ def _verb_negation_ends_at_comma(span: Any) -> bool:
     return False
 
 
+ITEM_NEGATIONS = frozenset(
+    {"no", "not", "nil", "never", "without", "denies", "denied", "n't", "nt", "none", "nothing",
+     "nor", "neither", "cannot"}
+)  # fmt: skip
+
+
+def _list_denies_each_item(span: Any) -> bool:
+    """ "No chest pain, no cough, calf tender": when the items before ``span`` in a comma list
+    each carry their own "no", an item without one is stated, not denied."""
+    doc, start = span.doc, span.sent.start
+    if any(t.text == "," for t in span):
+        return False  # a span across items (a co-occurrence rule's): its own item is unclear
+    commas = [i for i in range(start, span.start) if doc[i].text == ","]
+    if len(commas) < 2:
+        return False
+    item_end = next(
+        (i for i in range(span.end, span.sent.end) if doc[i].text == ","), span.sent.end
+    )
+    if any(doc[i].lower_ in ITEM_NEGATIONS for i in range(commas[-1] + 1, item_end)):
+        return False  # "one leg isn't bigger": the item has its own denial
+    bounds = [start - 1, *commas]
+    items = [doc[a + 1 : b] for a, b in itertools.pairwise(bounds)]
+    own = [len(item) > 0 and item[0].lower_ in ITEM_NEGATIONS for item in items[-2:]]
+    return len(own) == 2 and all(own)
+
+
 MEASUREMENT = re.compile(r"\d+(?:[./]\d+)*")
 LIST_CUES = frozenset({"no", "denies", "denied", "without", "nil", "none", "negative", "nor"})
 
@@ -499,8 +525,9 @@ def _phrase_findings(model: CompiledModel, text: str) -> dict[str, TextFinding]:
                 and not _verb_negation_ends_at_comma(ent)
                 and not _ability_denies_another_verb(ent)
                 and not _measurement_ends_denial(ent)
+                and not _list_denies_each_item(ent)
             )
-            or ent._.inner_negated
+            or (ent._.inner_negated and not _list_denies_each_item(ent))
         )
         value = False if ent._.normal else not negated  # "pee is normal" states an absence
         if not _worth_keeping(model, ent, value):
@@ -1377,6 +1404,29 @@ HABIT_BEFORE = re.compile(
 )
 
 
+STOPPED_AFTER = re.compile(
+    r"[\s\-\u2013:(]*(?:\d+\s*(?:mg|mcg|micrograms?|units?)\s*)?(?:\w+\s+){0,2}?(?:was\s+|"
+    r"were\s+|has been\s+|had been\s+|got\s+)?(?:stopped|discontinued|ceased|withdrawn)\b"
+    r"(?![^.;\n]*\b(?:restart\w*|re-?started|resumed|back on|started again|again)\b)",
+    re.I,
+)
+"""A medicine named and then stopped: "Statin stopped 3 months ago" (not "held" on a ward: the
+medicine taken at home may still be the cause)."""
+
+
+def _medicine_stopped(found: dict[str, TextFinding], text: str) -> dict[str, TextFinding]:
+    """A medicine read as taken but stopped right after its name, at every mention, is not
+    taken now."""
+    out = dict(found)
+    for fid, f in found.items():
+        if not fid.startswith("med_") or f.value is not True or not f.span.strip():
+            continue
+        mentions = [m.end() for m in re.finditer(re.escape(f.span), text, re.I)]
+        if mentions and all(STOPPED_AFTER.match(text, end) for end in mentions):
+            out[fid] = TextFinding(fid, False, f.span)
+    return out
+
+
 NIGHT_WORDS = re.compile(
     r"\b(?:night|nights|nightly|nite|nites|overnight|overnite|nocturnal|nocte|in bed|in my sleep|"
     r"\d{1,2}\s?(?:am|a\.m\.))\b",
@@ -1543,6 +1593,7 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
     found = _touch_wood(_fallen_and_cannot_get_up(found, cleaned), cleaned)
     found = _both_sides_compared(_old_weakness(found, cleaned), cleaned)
     found = _not_at_night(_long_standing_something_else(found, cleaned), cleaned)
+    found = _medicine_stopped(found, cleaned)
     found = _stimulant_overdose(_swollen_for_months(found, cleaned), cleaned)
     found = _yes_reads_the_question(model, found, cleaned)
     found = _long_ago(
