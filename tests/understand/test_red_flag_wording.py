@@ -1731,3 +1731,16 @@ def test_signs_told_by_what_is_seen_and_relief_that_failed(
     text: str, finding: str, value: object
 ) -> None:
     assert found(text).get(finding) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("swimmer grabbing my bow says her calf has cramped solid, about 300 m from shore",
+         "in_deep_water_now"),
+        ("Mum slipped in the kitchen. She's on the floor and won't let us move her.",
+         "cannot_bear_weight"),
+    ],
+)  # fmt: skip
+def test_a_swimmer_far_out_and_a_fallen_mother_who_cannot_be_moved(text: str, finding: str) -> None:
+    assert found(text).get(finding) is True
