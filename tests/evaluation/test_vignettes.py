@@ -114,6 +114,20 @@ KNOWN_UNDER_TRIAGE = {
     "the answers have no finding for fainting on standing, so dehydration stays routine",
     "hypothyroidism-atdev-1": "thyroid features on a health-check form, never tested: they "
     "stay below the thyroid alert when night cramps after walking explain the rest",
+    "flat_feet-awdev-1": "a child's flat feet aching after sport: the author books a GP "
+    "visit; growing pains rank first from the answers, and they are self-care",
+    "stress_anxiety_sleep-awdev-2": "a teenager's stress twitches affecting school: the author "
+    "books a GP visit; the knowledge base calls stress-related cramps self-care",
+    "restless_legs-awdev-1": "a child's restless legs at bedtime: growing pains rank first "
+    "from the answers, so the level stays at self-care",
+    "hypothyroidism-awdev-1": "a teenager's tiredness, cold intolerance and cramps: thyroid "
+    "features stay below the thyroid alert when exercise cramps explain the rest",
+    "hyponatraemia-aydev-3": "seven litres of plain water on a hike: no finding says 'drank "
+    "far too much water', so low sodium cannot rise from the answers",
+    "dehydration-aydev-3": "a festival-goer who cannot keep fluids down: no finding of its "
+    "own, so dehydration stays at self-care",
+    "flat_feet-aydev-1": "flat feet aching with running: the author books a GP or podiatry "
+    "visit; exercise cramps rank first and are self-care",
 }
 
 
