@@ -418,14 +418,13 @@ def _lines_end_sentences(doc: Doc) -> Doc:
     """A line break before a new item ends the sentence, so a form's "Query form" or "Fever: N"
     does not carry its hypothetical or denial into the next line; a line wrapped mid-sentence
     (the next line starting in lower case) stays one sentence."""
+    text = doc.text  # built once: spaCy rebuilds it on every access
     for token in doc[1:-1]:
         nxt = doc[token.i + 1]
         if "\n" in token.text and not token.text.strip():
-            if NEW_LINE_ITEM.match(doc.text, nxt.idx) or "\n\n" in token.text:
+            if NEW_LINE_ITEM.match(text, nxt.idx) or "\n\n" in token.text:
                 nxt.is_sent_start = True
-        elif (
-            token.text in ("/", "|") and token.whitespace_ and FIELD_LABEL.match(doc.text, nxt.idx)
-        ):
+        elif token.text in ("/", "|") and token.whitespace_ and FIELD_LABEL.match(text, nxt.idx):
             nxt.is_sent_start = True  # "Swelling: none / Cramps: calves": a new field
     return doc
 

@@ -312,6 +312,14 @@ ITEM_SPLIT = re.compile(r"\s*(?:/|,|;|\bor\b|\band\b)\s*", re.I)
 MAX_QUESTION = 120
 
 
+def _text_of(doc: Any) -> str:
+    """The document's text, built once (spaCy rebuilds ``doc.text`` from its tokens on every
+    call, which made a check per finding quadratic in a long story)."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return str(doc.user_data["text"])
+
+
 def _answer_to(ent: Any) -> str | None:
     """How a question naming ``ent`` was answered, as triage notes and chats write it: "no"
     ("Q: chest pain? A: no", "Bot: Any fever?\nUser: nope", "Q: confused / fainted? A: no /
@@ -319,7 +327,7 @@ def _answer_to(ent: Any) -> str | None:
     transcript's answer says something else ("Bot: Fever?\nUser: felt sick"; the question's
     words are the asker's, not the person's). None when ``ent`` is not in an answered question.
     A question about an ability ("can she stand?") is left alone: its "no" states a problem."""
-    text = ent.doc.text
+    text = _text_of(ent.doc)
     mark = text.find("?", ent.end_char, ent.end_char + MAX_QUESTION)
     if mark < 0 or any(c in text[ent.end_char : mark] for c in ".!\n"):
         return None
@@ -408,7 +416,7 @@ def _denied_after_colon(ent: Any) -> bool:
     after = doc[ent.end : min(len(doc), ent.end + 4)].text if ent.end < len(doc) else ""
     if COLON_DENIAL.match(" " + after) is not None:
         return True
-    text = doc.text
+    text = _text_of(doc)
     rest = HEADING_REST.match(text, ent.end_char)
     if rest is None or not HEADING_START.search(text[max(0, ent.start_char - 45) : ent.start_char]):
         return False
