@@ -97,18 +97,22 @@ ITEM_NEGATIONS = frozenset(
 )  # fmt: skip
 
 
+LIST_REACH = 40
+"""Tokens looked at either side of a finding for the items of its list."""
+
+
 def _list_denies_each_item(span: Any) -> bool:
     """ "No chest pain, no cough, calf tender": when the items before ``span`` in a comma list
     each carry their own "no", an item without one is stated, not denied."""
-    doc, start = span.doc, span.sent.start
+    doc = span.doc
+    start = max(span.sent.start, span.start - LIST_REACH)  # bounded: else quadratic in a
+    end = min(span.sent.end, span.end + LIST_REACH)  # long unpunctuated text
     if any(t.text == "," for t in span):
         return False  # a span across items (a co-occurrence rule's): its own item is unclear
     commas = [i for i in range(start, span.start) if doc[i].text == ","]
     if len(commas) < 2:
         return False
-    item_end = next(
-        (i for i in range(span.end, span.sent.end) if doc[i].text == ","), span.sent.end
-    )
+    item_end = next((i for i in range(span.end, end) if doc[i].text == ","), end)
     if any(doc[i].lower_ in ITEM_NEGATIONS for i in range(commas[-1] + 1, item_end)):
         return False  # "one leg isn't bigger": the item has its own denial
     bounds = [start - 1, *commas]
