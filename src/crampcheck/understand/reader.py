@@ -496,12 +496,19 @@ def _about_the_subject(subject: re.Match[str] | None, sentence: str) -> bool:
     return named <= {who}
 
 
+def _near(ent: Any, reach: int = 30) -> str:
+    """The words of ``ent``'s sentence within ``reach`` tokens of it (bounded: building a whole
+    long sentence's text for every finding is quadratic)."""
+    sent, doc = ent.sent, ent.doc
+    return str(doc[max(sent.start, ent.start - reach) : min(sent.end, ent.end + reach)].text)
+
+
 def _not_asserted(
     ent: Any, spans: list[Any], current_only: frozenset[str], subject: re.Match[str] | None
 ) -> bool:
     """Words that do not state a finding of the person: another's history, a hypothetical, a
     past event, a finding said more exactly by other words, a look-alike word."""
-    if ent._.family and not _about_the_subject(subject, ent.sent.text):
+    if ent._.family and not _about_the_subject(subject, _near(ent)):
         return True  # "my mum had clots"; but in a story about mum, "mum has had cramps"
     if ent._.hypothetical and ent.label_ not in EASED_IF and not _pain_if_moved(ent):
         return True
