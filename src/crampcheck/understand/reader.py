@@ -64,6 +64,11 @@ PAST_VERBS = frozenset({"took", "went", "got", "had", "was", "were", "came", "at
                         "ran"})  # fmt: skip
 
 
+WALK_BACK = 60
+"""Tokens a check walks back from a finding towards its denial cue: bounded, because a long
+unpunctuated text is one "sentence" and an unbounded walk per finding is quadratic."""
+
+
 def _new_verb_after(doc: Any, i: int, end: int) -> bool:
     """ "didn't eat before training and took his usual insulin": "and" with a new verb
     (or a new subject) ends a negated verb's clause, as a comma does."""
@@ -77,7 +82,7 @@ def _verb_negation_ends_at_comma(span: Any) -> bool:
     """True when the nearest cue before ``span`` is a negated verb with a comma in between
     (unless the verb denies a list and nothing after the comma opens a new clause)."""
     doc, comma = span.doc, False
-    for i in range(span.start - 1, span.sent.start - 1, -1):
+    for i in range(span.start - 1, max(span.sent.start, span.start - WALK_BACK) - 1, -1):
         word = doc[i].lower_
         if word == "," or (word == "and" and _new_verb_after(doc, i + 1, span.start)):
             comma = True
@@ -130,7 +135,7 @@ def _measurement_ends_denial(span: Any) -> bool:
     stops there: "no headache, no swelling, BP 116/74 at antenatal appt" denies the headache and
     the swelling, not the pregnancy."""
     doc, measured = span.doc, False
-    for i in range(span.start - 1, span.sent.start - 1, -1):
+    for i in range(span.start - 1, max(span.sent.start, span.start - WALK_BACK) - 1, -1):
         word = doc[i].lower_
         if MEASUREMENT.fullmatch(word):
             measured = True
@@ -1426,7 +1431,7 @@ HABIT_BEFORE = re.compile(
 STOPPED_AFTER = re.compile(
     r"[\s\-\u2013:(]*(?:\d+\s*(?:mg|mcg|micrograms?|units?)\s*)?(?:\w+\s+){0,2}?(?:was\s+|"
     r"were\s+|has been\s+|had been\s+|got\s+)?(?:stopped|discontinued|ceased|withdrawn)\b"
-    r"(?![^.;\n]*\b(?:restart\w*|re-?started|resumed|back on|started again|again)\b)",
+    r"(?![^.;\n]{0,80}\b(?:restart\w*|re-?started|resumed|back on|started again|again)\b)",
     re.I,
 )
 """A medicine named and then stopped: "Statin stopped 3 months ago" (not "held" on a ward: the
