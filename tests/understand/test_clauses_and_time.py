@@ -777,3 +777,49 @@ def test_childrens_emergencies_told_by_parents(text: str, finding: str) -> None:
 def test_a_calf_that_feels_tight_above_a_cast_is_not_a_cast_too_tight() -> None:
     text = "the calf above the cast feels tight and is larger than the left"
     assert found(text).get("tense_leg_after_injury") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "long_standing"),
+    [
+        ("Hello, from 2 month my both legs is burning in feet", True),
+        ("My legs are pulling in evening. Is 2 years like this.", True),
+        ("Three month already cramps in feet in evening", True),
+        ("Every night since half year the legs are pulling", True),
+        ("I have cramps from 10 years, I am 72 now", True),
+        ("Is 3 days my left leg is hurt in calf", False),
+        ("he is 10 years old, cramps from 2 weeks", False),
+    ],
+)  # fmt: skip
+def test_durations_as_written_by_people_who_think_in_another_language(
+    text: str, long_standing: bool
+) -> None:
+    assert found(text).get("long_standing") is long_standing
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        # a denied state runs on through a list of states, unless a contrast follows
+        ("I'm not sweaty, shaky or muddled at all.", "confusion", False),
+        ("I'm not sweaty, shaky or muddled at all.", "hypo_symptoms", False),
+        ("I'm not weak, just sore all the time.", "constant_pain", True),
+        # an aside "I think" keeps the clause; "so I think it's ..." starts a new one
+        ("the calf isn't swollen, I think, just sore", "calf_swollen_one_side", False),
+        # an apology's "if" is not a condition
+        ("Sorry if this is a silly question but my calf is swollen and hot.", "calf_warm_red",
+         True),
+        # what a condition "can make you" feel is not what the person has
+        ("I read that cramps can mean low potassium, which can make you faint.",
+         "loss_of_consciousness", None),
+        ("My friend ended up in hospital with cola-coloured pee after a spin class",
+         "dark_urine", None),
+        ("My neighbour's foot went cold and blue and he lost two toes", "leg_cold_pale_sudden",
+         None),
+        # the baby is born: not pregnant now
+        ("I'm 8 days after having my baby. My calf is swollen.", "pregnant", None),
+        ("I'm 8 days after having my baby. My calf is swollen.", "postpartum", True),
+    ],
+)  # fmt: skip
+def test_lists_asides_and_other_peoples_signs(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) == value

@@ -1744,3 +1744,95 @@ def test_signs_told_by_what_is_seen_and_relief_that_failed(
 )  # fmt: skip
 def test_a_swimmer_far_out_and_a_fallen_mother_who_cannot_be_moved(text: str, finding: str) -> None:
     assert found(text).get(finding) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        # warning signs buried in long, rambling stories (set bcdev)
+        (
+            "The other odd thing, and sorry if TMI, is I'm sort of numb down there when I wipe.",
+            "saddle_numbness",
+            True,
+        ),
+        (
+            "my sock left a deep line on that leg but not the other, so I think its a bit puffy",
+            "calf_swollen_one_side",
+            True,
+        ),
+        (
+            "his leg's gone a funny colour, kind of whitish-grey below the knee, and it feels "
+            "colder than the other one",
+            "leg_cold_pale_sudden",
+            True,
+        ),
+        (
+            "a horse stood on my foot in the muddy yard and the shoe cut in quite deep",
+            "dirty_wound",
+            True,
+        ),
+        (
+            "a little sore on the side of my little toe where my shoe rubbed, it's been there "
+            "over a month and it's just not healing",
+            "ulcer_or_black_toes",
+            True,
+        ),
+        (
+            "he suddenly went down in the kitchen, went rigid and shook all over for a minute",
+            "seizure",
+            True,
+        ),
+        (
+            "35 wks, had leg cramps all week but now pounding headache n seeing flashing lights",
+            "pregnant",
+            True,
+        ),
+        ("had baby 5 days ago, headache that wont shift, blurry vision", "postpartum", True),
+        (
+            "I nearly passed out in the shower, I went dizzy but didn't actually faint",
+            "loss_of_consciousness",
+            False,
+        ),
+    ],
+)
+def test_warning_signs_told_in_passing_are_read(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("sometimes his calf cramps so he hops around", "cannot_bear_weight"),
+        ("She can't see any arch when she stands.", "cannot_bear_weight"),
+        (
+            "I genuinely couldn't walk in them, had to carry my shoes to the taxi",
+            "cannot_bear_weight",
+        ),
+        ("My sister says dead legs can be a stroke or a clot", "one_side_weakness_face_speech"),
+        (
+            "By the end of a Saturday my legs feel so heavy and throbbing they feel like they "
+            "might burst",
+            "tense_leg_after_injury",
+        ),
+        ("my calf went stiff and started shaking", "seizure"),
+        ("a cut on my shin that is healing well", "ulcer_or_black_toes"),
+    ],
+)
+def test_look_alike_words_are_not_warning_signs(text: str, finding: str) -> None:
+    assert found(text).get(finding) is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A 4-year-old swallowed bleach", True),
+        ("my toddler drank from the bleach bottle", True),
+        ("my mother ate mushrooms she picked in the forest yesterday", True),
+        ("I swallowed a paracetamol with water", None),
+        ("we ate mushrooms for dinner", None),
+        ("He drinks every day, half a bottle of vodka or more, for many years.", None),
+        ("my lips feel fizzy, like I licked a battery", None),
+    ],
+)  # fmt: skip
+def test_poisoning_needs_something_poisonous_not_just_swallowing(text: str, value: object) -> None:
+    assert found(text).get("poisoning_suspected") == value

@@ -258,7 +258,11 @@ PREG_WEEKS = re.compile(
     # "35 weeks. Calf cramps most nights, which the midwife said is normal."
     r"|(?:^|[.!?]\s+)([4-9]|[1-3]\d|4[0-2])\s*(?:weeks?|wks?)\s*[.!;:]"
     r"(?=[^.]{0,300}(?:[.!?][^.]{0,300}){0,2}\b(?:pregnan|gestation|baby|bump|midwife|antenatal|"
-    r"obstetric|due date)\w*\b)",
+    r"obstetric|due date)\w*\b)"
+    # "35 wks, had leg cramps all week but now pounding headache n seeing flashing lights"
+    r"|(?:^|[.!?]\s+)(2\d|3\d|4[0-2])\s*(?:weeks?|wks?)\s*[,.!;:]"
+    r"(?=[^.]{0,300}(?:[.!?][^.]{0,300}){0,2}\b(?:headache|flashing lights|flashes|vision|"
+    r"blurr\w*|puffy face|face (?:is |has |gone |went )?(?:puffy|swollen))\b)",
     re.I | re.M,
 )
 TRIMESTER = re.compile(r"\b(third|3rd|last) trimester\b|\blate pregnancy\b", re.I)
@@ -279,14 +283,15 @@ def pregnancy(text: str) -> Iterator[Hit]:
 
 
 POSTPARTUM = re.compile(
-    r"\b(?:gave birth|delivered|had (?:my|her|our|the|a) (?:(?:first|second|third|fourth|"
+    r"\b(?:gave birth|delivered|had (?:(?:my|her|our|the|a) )?(?:(?:first|second|third|fourth|"
     r"new|little)\s+)?(?:baby|son|daughter|twins|boy|girl)|had a c-?section|"
     r"(?:baby|son|daughter|twins) (?:was|were) born)\s+(?:about\s+|just\s+|only\s+)?"
     + NUM
     + r"\s*(days?|weeks?|wks?|months?)\s+ago\b"
     r"|\b" + NUM + r"\s*(days?|weeks?|wks?|months?|/52|/7)\s*(?:ago\s*)?"
     r"(?:postpartum|post-partum|postnatal|post-natal|post partum|after (?:giving birth|delivery|"
-    r"the birth|birth|my baby was born)|since (?:giving birth|the birth|delivery))"
+    r"the birth|birth|my baby was born|having (?:my|the|a|her|our) baby)|"
+    r"since (?:giving birth|the birth|delivery))"
     r"|\bbaby is " + NUM + r"\s*(days?|weeks?|months?) old\b",
     re.I,
 )
@@ -494,7 +499,20 @@ SINCE = re.compile(
     r"(?:history\s+)?of\s+(?:[a-z-]+\s+){0,3}?(?=cramp|pain|ache|aching|weak|numb|tingl|swell|"
     r"heav|spasm|stiff|burning|jerk|restless)"
     r"|\bfor (?:like |about |around |roughly )?the (?:last|past) "
-    r"(year|few months|couple of months|few years|couple of years|months|years)\b",
+    r"(year|few months|couple of months|few years|couple of years|months|years)\b"
+    # as people write who think in another language: "from 2 month my legs burn", "is 2 years
+    # like this", "since half year", "three month already"
+    r"|\bfrom "
+    + HEDGE
+    + NUM
+    + r"\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\b(?!\s*(?:ago|old|of age|after|before))"
+    r"|\b(?:since|for|from|already|is|it'?s) (half (?:a )?year|a half year)\b"
+    r"|\b(?:is|it'?s) "
+    + HEDGE
+    + NUM
+    + r"\s*(days?|weeks?|months?|years?)\b(?=\s+(?:like this|already|now|that|since|my|the|"
+    r"this|these|i|it|he|she)\b)"
+    r"|\b" + NUM + r"\s*(days?|weeks?|months?|years?)\s+already\b",
     re.I | re.M,
 )
 THE_LAST = {"year": 365, "few months": 90, "couple of months": 60, "few years": 1000,
@@ -557,6 +575,8 @@ def _days(m: re.Match[str]) -> float:
         return RECENT[g[6].lower()]
     if g[25]:
         return THE_LAST[g[25].lower()]
+    if g[28]:
+        return 182.0  # "since half year"
     for amount, unit, table in _SINCE_GROUPS:
         if g[amount]:
             if table is None:
@@ -577,7 +597,7 @@ HOURS_DAYS = {
 _SINCE_GROUPS: list[tuple[int, int, Mapping[str, float] | None]] = [
     (0, 1, DAYS), (2, 3, None), (4, 5, None), (7, 8, HOURS_DAYS), (9, 10, HOURS_DAYS),
     (11, 12, DAYS), (13, 14, DAYS), (15, 16, DAYS), (17, 18, None), (19, 20, None),
-    (21, 22, HOURS_DAYS), (23, 24, DAYS),
+    (21, 22, HOURS_DAYS), (23, 24, DAYS), (26, 27, DAYS), (29, 30, DAYS), (31, 32, DAYS),
 ]  # fmt: skip
 """(amount group, unit group, unit table) for each alternative of SINCE; None: a clinical
 fraction such as 3/12 (months) or 2/52 (weeks)."""

@@ -58,7 +58,9 @@ HYPOTHETICAL = [
     "like i did", "like he's",
     "safety-net", "safety net", "safety-netted", "safety netted", "safetynet", "return if",
     "seek help if", "watch for", "look out for", "warned about", "told to look out for",
-    "can mean", "could mean", "may mean", "might mean", "like she's", "like he had",
+    "can make you", "could make you", "may make you", "might make you", "can be a", "can be an",
+    "may be a", "may be an", "can mean", "could mean", "may mean",
+    "might mean", "like she's", "like he had",
     "like she had", "like walking on", "like standing on", "report any", "to report",
     "call if", "ring if", "contact if", "phone if",
     "come back if", "monitor for", "presumed", "presumptive", "misdiagnosed as",
@@ -69,12 +71,17 @@ HYPOTHETICAL = [
     "thinks it's", "thinks it is", "insists it's", "insists it is", "convinced it's",
     "convinced it is", "sure it's",
 ]  # fmt: skip
+APOLOGY_IFS = ("sorry if", "so sorry if", "apologies if", "excuse me if", "forgive me if",
+               "pardon me if", "sorry in advance if")  # fmt: skip
+"""An apology's "if" is not a condition: "sorry if TMI, I'm numb down there when I wipe"."""
 FAMILY = [
     "mother had", "mum had", "mom had", "father had", "dad had", "sister had", "brother had",
     "brother needed", "sister needed", "mother needed",
     "father needed", "mum needed", "dad needed",
     "grandmother had", "grandfather had", "nan had", "grandma had", "grandpa had",
     "family history of", "family history", "fhx of", "fhx", "fh of", "fh:", "runs in",
+    "friend had", "friend has", "friend ended up", "friend got", "neighbour had", "neighbor had",
+    "neighbour has", "neighbor has", "neighbour's", "neighbor's", "colleague had",
     "mother has", "father has", "mum has", "dad has", "parents had", "aunt had", "uncle had",
     "died of", "died from", "passed away from", "passed away with", "lost my dad to",
     "lost my mum to", "lost my mother to", "lost my father to",
@@ -106,10 +113,13 @@ def _clinical() -> dict[str, list[str]]:
 
 
 def _termset(
-    preceding: list[str], following: list[str], extra_ends: tuple[str, ...] = ()
+    preceding: list[str],
+    following: list[str],
+    extra_ends: tuple[str, ...] = (),
+    pseudo: tuple[str, ...] = (),
 ) -> dict[str, list[str]]:
     return {
-        "pseudo_negations": [],
+        "pseudo_negations": list(pseudo),
         "preceding_negations": preceding,
         "following_negations": following,
         "termination": [*_clinical()["termination"], *SUBJECT_STARTS, *CLAUSE_ENDS, *extra_ends],
@@ -266,6 +276,9 @@ NOT_FINDINGS = [
     "knee jerks", "knee jerk", "ankle jerks", "ankle jerk", "brisk jerks", "jerks brisk",
     "leg-ulcer clinic", "leg ulcer clinic", "ulcer clinic", "wound clinic", "leg ulcer service",
     "head injury", "head injuries",
+    "nearly passed out", "almost passed out", "nearly pass out", "almost pass out",
+    "nearly fainted", "almost fainted", "nearly blacked out", "almost blacked out",
+    "nearly passing out", "almost passing out",
     "feel faint", "felt faint", "feeling faint", "feels faint", "a bit faint", "go faint",
     "cut for summer", "cutting for summer", "on a cut", "cutting phase", "to cut for",
     "non-weight-bearing on crutches", "non weight bearing on crutches", "non-weight-bearing in",
@@ -460,7 +473,7 @@ def build_pipeline(model: CompiledModel) -> Language:
     nlp.add_pipe("crampcheck_rules")
     configs: list[tuple[str, dict[str, Any]]] = [
         ("negex", {"neg_termset": _negation_termset()}),
-        ("hypothetical", {"neg_termset": _termset(HYPOTHETICAL, []),
+        ("hypothetical", {"neg_termset": _termset(HYPOTHETICAL, [], pseudo=APOLOGY_IFS),
                           "extension_name": "hypothetical"}),
         ("family", {"neg_termset": _termset(FAMILY, FAMILY_FOLLOWING),
                     "extension_name": "family"}),

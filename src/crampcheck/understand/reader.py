@@ -54,6 +54,8 @@ LIST_VERBS = frozenset({"noticed", "notice", "seen", "had", "have", "felt", "rep
                         "complained", "complain"})  # fmt: skip
 """Verbs whose denial runs on through a list: "he had not noticed bruising, bleeding, a rash or
 palpitations"."""
+COPULAS = frozenset({"'m", "am", "'s", "is", "'re", "are", "was", "were", "be", "been"})
+"""A denied state runs on through a list of states: "I'm not sweaty, shaky or muddled"."""
 CLAUSE_OPENERS = frozenset({"i", "he", "she", "it", "they", "we", "my", "his", "her", "their",
                             "is", "are", "was", "were", "has", "feels", "looks", "gets", "went",
                             "became", "seems", "now", "but"})  # fmt: skip
@@ -90,6 +92,10 @@ def _verb_negation_ends_at_comma(span: Any) -> bool:
             if comma and i + 1 < span.start and doc[i + 1].lower_ in LIST_VERBS:
                 between = {t.lower_ for t in doc[i + 2 : span.start]}
                 return bool(between & CLAUSE_OPENERS)
+            if comma and word == "not" and i > 0 and doc[i - 1].lower_ in COPULAS:
+                between = {t.lower_ for t in doc[i + 1 : span.start]}
+                # "I'm not sweaty, shaky or muddled"; "I'm not weak, just sore" contrasts
+                return bool(between & (CLAUSE_OPENERS | {"just", "only", "still", "though"}))
             return comma
         elif word in ("no", "denies", "denied", "without", "nil", "none", "negative", "nor"):
             return False
@@ -1601,6 +1607,9 @@ def read_text(model: CompiledModel, text: str) -> list[TextFinding]:
         same_words = fid in found and found[fid].span.lower() in span.lower()
         if fid not in found or isinstance(value, float | str) or stated_both_ways or same_words:
             found[fid] = TextFinding(fid, value, span)
+    post, preg = found.get("postpartum"), found.get("pregnant")
+    if post and preg and post.value is True and preg.span.lower() in post.span.lower():
+        del found["pregnant"]  # "8 days after having my baby": the baby is born
     if "sex" not in found and any(_true(found, f) for f in PREGNANCY):
         found["sex"] = TextFinding(
             "sex", "female", found[next(f for f in PREGNANCY if _true(found, f))].span

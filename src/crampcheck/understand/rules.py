@@ -29,7 +29,7 @@ TIGHT = {"breathless": 6, "bladder_bowel_change": 6, "loss_of_consciousness": 6,
 """Rules whose words include a negated verb ("can't breathe", "can't pee") must be tight:
 otherwise any "isn't" in a long clause joins any mention of breathing."""
 RULE_WINDOWS = {"leg_weakness|weak": 6,
-                "tense_leg_after_injury|plaster": 14, "seizure|tongue": 5,
+                "tense_leg_after_injury|plaster": 14, "seizure|tongue": 5, "seizure|rigid": 8,
                 "tense_leg_after_injury|cast_tight": 6,
                 "tense_leg_after_injury|worse_than_break": 8,
                 "sudden_swelling_face_hands|rings": 6,
@@ -47,6 +47,7 @@ RULE_WINDOWS = {"leg_weakness|weak": 6,
                 "confusion|follow": 6,
                 "jaundice_or_swollen_belly|fluid": 8, "dirty_wound|trod": 6,
                 "dirty_wound|through": 8, "rest_pain_foot|even": 10, "ulcer_or_black_toes|dark": 8,
+                "ulcer_or_black_toes|heal": 30,
                 "shooting_pain_down_leg|shoots": 12, "severe_muscle_pain|limbs": 5,
                 "severe_muscle_pain|severe": 7, "severe_muscle_pain|swollen": 6,
                 "calf_swollen_one_side|idiom": 6, "calf_warm_red|pinker": 5,
@@ -65,9 +66,10 @@ RULE_WINDOWS = {"leg_weakness|weak": 6,
                 "blood_low_potassium|low": 5, "blood_low_magnesium|low": 5,
                 "blood_low_calcium_or_vitamin_d|low": 5, "blood_thyroid_underactive|test": 10,
                 "heavy_bleeding|period": 6, "blood_low_calcium_or_vitamin_d|vit": 5,
-                "dirty_wound|rusty": 8, "dirty_wound|gun": 4,
+                "dirty_wound|rusty": 8, "dirty_wound|dirt": 8, "dirty_wound|gun": 4,
                 "severe_headache|analgesia": 12,
-                "poisoning_suspected|packets": 8, "leg_weakness|clumsy": 6,
+                "poisoning_suspected|packets": 8, "poisoning_suspected|chemical": 8,
+                "poisoning_suspected|mushroom": 8, "leg_weakness|clumsy": 6,
                 "leg_weakness|wiggle": 6,
                 "one_side_weakness_face_speech|face_numb": 8,
                 "one_side_weakness_face_speech|grip": 10, "calf_swollen_one_side|clothes": 10,
@@ -204,6 +206,10 @@ RULES: dict[str, list[list[str]]] = {
     "dirty_wound|rusty": [["cut", "gash", "gashed", "stood", "stepped", "scratch", "scratched",
                            "caught", "ripped", "sliced"],
                           ["rusty", "rust", "barbed"]],
+    "dirty_wound|dirt": [["cut", "gash", "gashed", "wound", "graze", "grazed", "puncture",
+                          "punctured", "sliced", "ripped", "split", "laceration"],
+                         ["mud", "muddy", "soil", "dirt", "dirty", "manure", "dung", "compost",
+                          "deep", "deeply", "stable", "stables", "farmyard"]],
     "dirty_wound|gun": [["nail", "staple"], ["gun"], ["into", "through", "went", "fired"]],
     "severe_muscle_pain|severe": [["severe"], ["pain", "ache", "aching", "myalgia"],
                                   ["thigh", "thighs", "legs", "calves", "muscles", "buttocks",
@@ -239,6 +245,9 @@ RULES: dict[str, list[list[str]]] = {
                                        ["touch", "touching", "help", "helping", "work", "working",
                                         "nothing", "agony", "screaming"]],
     "seizure|tongue": [["bit", "bitten", "biting", "bite"], ["tongue"]],
+    "seizure|rigid": [["went", "gone", "goes", "go", "became", "become"], ["rigid", "stiff"],
+                      ["shook", "shaking", "shake", "jerk", "jerked", "jerking", "twitched",
+                       "twitching", "convuls"]],
     "coughing_blood|streaks": [["cough", "coughed", "coughing", "phlegm", "sputum", "spat"],
                                ["streak", "streaks", "streaked", "fleck", "flecks", "specks"]],
     "severe_headache|persists": [["headache", "headaches"], ["n't", "nt", "not", "never"],
@@ -250,6 +259,16 @@ RULES: dict[str, list[list[str]]] = {
                                   ["unresponsive", "resistant", "despite", "shift", "shifted",
                                    "touch", "touched", "help", "helped", "work", "worked",
                                    "refractory", "nothing", "useless", "unrelieved"]],
+    "poisoning_suspected|chemical": [["drank", "drunk", "swallowed", "swallow", "ate", "eaten",
+                                      "licked", "chewed", "sucked"],
+                                     ["bleach", "antifreeze", "weedkiller", "pesticide",
+                                      "detergent", "paraffin", "screenwash", "toadstool",
+                                      "toadstools"]],
+    "poisoning_suspected|mushroom": [["mushroom", "mushrooms", "toadstool", "toadstools", "fungi",
+                                      "fungus"],
+                                     ["wild", "picked", "pick", "collect", "collected", "forest",
+                                      "foraged", "forag", "garden", "lawn", "park", "field",
+                                      "woods"]],
     "poisoning_suspected|packets": [["empty", "missing", "open", "opened", "half-empty"],
                                     ["packet", "packets", "strip", "blister", "bottle", "tablets",
                                      "pills", "box"]],
@@ -269,7 +288,8 @@ RULES: dict[str, list[list[str]]] = {
                                    ["than"], ["left", "right", "other"]],
     "calf_swollen_one_side|clothes": [["jeans", "trousers", "trouser", "sock", "boot", "legging",
                                        "leggings", "stocking", "stockings"],
-                                      ["tight", "tighter", "mark", "dig", "digs", "harder"],
+                                      ["tight", "tighter", "mark", "dig", "digs", "harder", "line",
+                                       "dent", "indent", "groove", "ridge"],
                                       ["side", "left", "right", "one"]],
     "in_deep_water_now|hold": [["holding", "hanging", "clinging", "gripping", "hold", "hang",
                                 "cling", "grip"],
@@ -345,7 +365,7 @@ RULES: dict[str, list[list[str]]] = {
     "calf_warm_red|pinker": [["calf", "leg", "shin"], ["pinker", "redder"]],
     "calf_swollen_one_side|idiom": [["calf", "shin", "leg"],
                                     ["loaf", "rugby", "sausage", "ballooned", "puffed", "blown"]],
-    "calf_swollen_one_side|fat": [["calf", "calf's", "shin"], ["fat"],
+    "calf_swollen_one_side|fat": [["calf", "calf's", "shin", "leg"], ["fat"],
                                   ["angry", "achy", "sore", "hot", "warm", "tender", "gone",
                                    "since", "days", "red"]],
     "calf_tender": [["calf", "shin", "leg"], ["tender", "press", "touch", "squeez"],
@@ -353,8 +373,10 @@ RULES: dict[str, list[list[str]]] = {
     "calf_warm_red": [["calf", "shin", "leg"], ["warm", "hot", "red", "flush"]],
     "leg_cold_pale_sudden": [["leg", "foot", "calf"],
                              ["white", "pale", "blue", "blueish", "bluish", "grey", "mottl",
-                              "wax", "waxy", "colour", "pallor"],
-                             ["cold", "icy", "ice", "numb", "numbness", "dead", "freezing"],
+                              "wax", "waxy", "colour", "pallor", "whitish", "greyish", "gray",
+                              "grayish", "ashen"],
+                             ["cold", "icy", "ice", "numb", "numbness", "dead", "freezing",
+                              "colder"],
                              ["sudden", "suddenly", "hour", "minute", "gone", "went", "just",
                               "today", "tonight", "now", "acute", "onset", "ago"]],
     "saddle_numbness|altered": [["reduced", "altered", "decreased", "diminished", "lost", "loss",
@@ -477,12 +499,16 @@ RULES: dict[str, list[list[str]]] = {
                       ["spider", "snake", "scorpion", "adder", "jellyfish", "widow", "redback",
                        "stingray", "urchin", "viper"]],
     "ulcer_or_black_toes": [["toe", "foot", "heel", "shin", "ankle"],
-                            ["black", "blacken", "gangren", "ulcer", "heal"]],
-    "ulcer_or_black_toes|hole": [["hole", "wound", "sore", "ulcer", "crater"],
+                            ["black", "blacken", "gangren", "ulcer"]],
+    "ulcer_or_black_toes|hole": [["hole", "wound", "ulcer", "crater"],
                                  ["toe", "foot", "heel", "sole"],
                                  ["fluid", "pus", "ooz", "weep", "weeping", "discharge", "sock",
                                   "smell", "n't", "not", "painless", "numb", "didnt", "doesnt",
                                   "cant", "cm", "mm"]],
+    "ulcer_or_black_toes|heal": [["sore", "ulcer", "wound", "blister", "cut", "graze", "scab"],
+                                 ["toe", "toes", "foot", "heel", "sole", "ankle", "shin"],
+                                 ["heal", "healing", "healed"],
+                                 ["n't", "nt", "not", "never", "slow", "refus"]],
     "ulcer_or_black_toes|appeared": [["appeared", "developed", "formed", "opened"],
                                      ["sore", "ulcer", "wound", "blister"],
                                      ["toe", "toes", "foot", "heel", "sole", "ankle", "shin"]],
@@ -545,6 +571,30 @@ VETO: dict[str, list[str]] = {
     "calf_swollen_one_side": ["belly", "tummy", "abdomen", "stomach", "eyes"],
     "leg_weakness": ["school", "field", "road", "coach", "holiday"],
     "seizure": ["knee", "ankle", "reflex", "reflexes", "brisk", "fasciculation", "fasciculations"],
+    "poisoning_suspected": ["every", "daily", "regularly", "habitually"],
+    "seizure|rigid": [
+        "calf",
+        "calves",
+        "leg",
+        "legs",
+        "muscle",
+        "muscles",
+        "foot",
+        "feet",
+        "toe",
+        "toes",
+        "thigh",
+        "hamstring",
+        "fever",
+        "temperature",
+        "shiver",
+        "cold",
+        "freezing",
+        "rigor",
+        "rigors",
+        "jaw",
+        "neck",
+    ],
     "loss_of_consciousness": ["phone", "phones", "calls", "texts", "messages", "email", "door"],
     "leg_cold_pale_sudden": ["raynaud", "raynauds", "winter"],
     "rest_pain_foot": ["pool", "swim", "swimming", "lengths", "boat", "wall", "rail", "rope"],
@@ -566,7 +616,17 @@ VETO: dict[str, list[str]] = {
         "blackcurrant",
     ],
     "one_side_weakness_face_speech": ["tingl", "tingling", "tingle", "pins"],
-    "tense_leg_after_injury": ["erythema", "cellulitis", "little"],
+    "tense_leg_after_injury": [
+        "erythema",
+        "cellulitis",
+        "little",
+        "vein",
+        "veins",
+        "varicose",
+        "heavy",
+        "stockings",
+        "hairdresser",
+    ],
     "calf_warm_red": [
         "mile",
         "ride",
@@ -589,6 +649,7 @@ VETO: dict[str, list[str]] = {
         "palpable",
         "perfused",
         "tongue",
+        "spider",
         "lips",
         "eyes",
         "face",
@@ -611,6 +672,7 @@ VETO: dict[str, list[str]] = {
         "polish",
         "varnish",
     ],
+    "ulcer_or_black_toes|heal": ["colitis", "peptic", "duodenal", "gastric", "mouth"],
     "venomous_bite": ["naevi", "nevi", "naevus", "nevus", "angioma", "angiomas", "veins"],
     "cannot_bear_weight": [
         "lost",
@@ -625,6 +687,9 @@ VETO: dict[str, list[str]] = {
         "smell",
         "more",
         "anymore",
+        "see",
+        "arch",
+        "arches",
     ],
     "ankles_swollen_both": ["one", "left", "right", "l", "r", "lt", "rt", "unilateral", "only"],
     "dark_urine": ["yellow", "orange", "amber", "concentrat"],
@@ -752,6 +817,8 @@ def _group_id(group: list[str]) -> int:
 
 RULE_GROUPS = [(fid, [_group_id(g) for g in groups]) for fid, groups in COMPILED]
 RULE_WINDOW_OF: list[int | None] = [RULE_WINDOWS.get(key) for key in RULES]
+RULE_KEYS = list(RULES)
+NORMAL_KEYS = list(NORMAL_RULES)
 NORMAL_GROUPS = [(fid, [_group_id(g) for g in groups]) for fid, groups in NORMAL]
 VETO_GROUPS = {fid: _group_id(_stems(words)) for fid, words in VETO.items()}
 NORMAL_VETO = {"cannot_bear_weight": ["goes", "ache", "aches", "aching"],
@@ -816,7 +883,7 @@ LINKING = frozenset(stem(w) for w in ("been", "be", "feel", "felt", "get", "got"
 """A rule word "n't" right before these is a denial, not the finding ("isn't short of breath",
 "not out of breath"); "can't breathe", "can't catch my breath" stay the finding."""
 ASIDES = frozenset({"think", "guess", "believe", "reckon", "suppose", "mean", "know"})
-"""", I think, ..." is an aside, not a new clause."""
+"""", I think, ..." is an aside, not a new clause; ", so I think it's puffy" is a new clause."""
 
 
 def _new_subject_after(norms: list[str], i: int, end: int) -> bool:
@@ -832,7 +899,8 @@ def _new_subject_after(norms: list[str], i: int, end: int) -> bool:
             return False
         if next_word in SUBJECTS:
             after = norms.index(next_word, i + 1) + 1
-            return not (after < end and norms[after] in ASIDES)
+            aside = after < end and norms[after] in ASIDES
+            return not (aside and (after + 1 >= end or norms[after + 1] in (",", ".", ";")))
     return False
 
 
@@ -915,11 +983,19 @@ def _denies_something_else(
 
 
 def _first_hit(
-    hits: _Hits, groups: list[int], label: str, normal: bool = False, window: int | None = None
+    hits: _Hits,
+    groups: list[int],
+    label: str,
+    normal: bool = False,
+    window: int | None = None,
+    key: str = "",
 ) -> Span | None:
+    """``key`` is the rule's own name ("seizure|rigid"): a veto of that rule alone, else of
+    every rule of ``label``."""
     if not all(group in hits.at for group in groups):
         return None  # some word group has no word anywhere in the text
-    veto = NORMAL_VETO_GROUPS.get(label) if normal else VETO_GROUPS.get(label)
+    vetoes = NORMAL_VETO_GROUPS if normal else VETO_GROUPS
+    veto = vetoes.get(key, vetoes.get(label))
     wide = label in SENTENCE_SCOPE and not normal
     for start, end in hits.pairs if wide else hits.clauses:
         if veto is not None and hits.within(start, end, veto):
@@ -1035,13 +1111,13 @@ def co_occurrence(span_key: str) -> Callable[[Doc], Doc]:
         found = {s.label_ for s in doc.spans[span_key]}
         extra = []
         hits = _Hits(doc)
-        for normal, rules, windows in (
-            (False, RULE_GROUPS, RULE_WINDOW_OF),
-            (True, NORMAL_GROUPS, [None] * len(NORMAL_GROUPS)),
+        for normal, rules, windows, keys in (
+            (False, RULE_GROUPS, RULE_WINDOW_OF, RULE_KEYS),
+            (True, NORMAL_GROUPS, [None] * len(NORMAL_GROUPS), NORMAL_KEYS),
         ):
-            for (fid, groups), window in zip(rules, windows, strict=True):
+            for (fid, groups), window, key in zip(rules, windows, keys, strict=True):
                 skip = normal and fid in found and fid not in NORMAL_EVEN_IF_STATED
-                span = None if skip else _first_hit(hits, groups, fid, normal, window)
+                span = None if skip else _first_hit(hits, groups, fid, normal, window, key)
                 if span is not None:
                     span._.normal = normal
                     extra.append(span)
