@@ -128,6 +128,18 @@ KNOWN_UNDER_TRIAGE = {
     "own, so dehydration stays at self-care",
     "flat_feet-aydev-1": "flat feet aching with running: the author books a GP or podiatry "
     "visit; exercise cramps rank first and are self-care",
+    # from the 540 cases added on 2026-11-22 (third session) by nine fresh authors
+    "flat_feet-bhdev-1": "a child's flat feet aching after walking: growing pains rank first "
+    "from the answers (self-care); the author books a GP visit",
+    "restless_legs-bhdev-1": "a child's restless legs: growing pains rank first from the "
+    "answers, so the level stays at self-care",
+    "fracture_joint_injury-bhdev-2": "a slipped upper femoral epiphysis (a heavy teenager's "
+    "limp with groin pain, no injury): no condition or rule covers it; the author wants "
+    "same-day care",
+    "hypothyroidism-bjdev-1": "thyroid features without a blood result stay below the thyroid "
+    "alert; the note books a routine GP visit",
+    "flat_feet-bkdev-1": "a sporty child's flat feet: growing pains rank first from the "
+    "answers (self-care); the author asks about insoles from a GP",
 }
 
 

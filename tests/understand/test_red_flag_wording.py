@@ -1836,3 +1836,40 @@ def test_look_alike_words_are_not_warning_signs(text: str, finding: str) -> None
 )  # fmt: skip
 def test_poisoning_needs_something_poisonous_not_just_swallowing(text: str, value: object) -> None:
     assert found(text).get("poisoning_suspected") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "value"),
+    [
+        # told by relatives and carers, or written in staff notes (sets bidev, bjdev, bkdev)
+        ("Her right foot looks a bit dusky compared with the other one and feels cold",
+         "leg_cold_pale_sudden", True),
+        ("the toilet seat feels weird, like he's sitting on a cushion", "saddle_numbness", True),
+        ("he didn't quite make it to the loo this morning and leaked", "bladder_bowel_change",
+         True),
+        ("When he asked for tea his words came out a bit thick", "one_side_weakness_face_speech",
+         True),
+        ("her new baby, who was born five days ago", "postpartum", True),
+        ("At 6 am I found one of our residents on the floor beside her bed.", "leg_injury", True),
+        ("L calf looks fuller than R, pitting to ankle L only", "calf_swollen_one_side", True),
+        ("She went down in the queue, 'out for about 10 seconds', no jerking, came round quickly.",
+         "loss_of_consciousness", True),
+        ("a thumping headache since yesterday that paracetamol hasn't touched at all",
+         "severe_headache", True),
+        ("hes awake now but really out of it doesnt know where he is", "confusion", True),
+        # look-alikes
+        ("my sister came round to help", "loss_of_consciousness", None),
+        ("my sister came round quickly to help", "loss_of_consciousness", None),
+        ("it feels like a shark has bitten a chunk out of it", "loss_of_consciousness", None),
+        ("He sobs like he's being tortured", "breathless", None),
+        ("My heart sank when I saw a documentary about leg ulcers", "ulcer_or_black_toes", None),
+        ("drinking three energy drinks a day, my heart races after the third one",
+         "poisoning_suspected", None),
+        ("I wake with my calf gone rock hard. It feels like the muscle is going to burst.",
+         "tense_leg_after_injury", None),
+        ("Pressing on the side of the foot doesn't really hurt her, it's the soft bit in front of "
+         "the ankle bone that's sore.", "ulcer_or_black_toes", None),
+    ],
+)  # fmt: skip
+def test_signs_told_by_others_and_in_notes(text: str, finding: str, value: object) -> None:
+    assert found(text).get(finding) == value

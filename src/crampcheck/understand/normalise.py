@@ -51,6 +51,7 @@ SIBILANT_ES = ("ches", "shes", "xes", "zes", "sses")
 "-s" to a word ending in "e" ("aches", "ankles", "headaches")."""
 
 
+@lru_cache(maxsize=CACHE_LIMIT)  # pure, and called for every token of every phrase and story
 def stem(word: str) -> str:
     """Lower-case ``word``, strip one common inflection (-ing, -ed, -es, -s) and then a
     final "e", so that "ache", "aches", "ached" and "aching" all read "ach"."""

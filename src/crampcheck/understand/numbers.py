@@ -285,7 +285,7 @@ def pregnancy(text: str) -> Iterator[Hit]:
 POSTPARTUM = re.compile(
     r"\b(?:gave birth|delivered|had (?:(?:my|her|our|the|a) )?(?:(?:first|second|third|fourth|"
     r"new|little)\s+)?(?:baby|son|daughter|twins|boy|girl)|had a c-?section|"
-    r"(?:baby|son|daughter|twins) (?:was|were) born)\s+(?:about\s+|just\s+|only\s+)?"
+    r"(?:baby|son|daughter|twins),? (?:who )?(?:was|were) born)\s+(?:about\s+|just\s+|only\s+)?"
     + NUM
     + r"\s*(days?|weeks?|wks?|months?)\s+ago\b"
     r"|\b" + NUM + r"\s*(days?|weeks?|wks?|months?|/52|/7)\s*(?:ago\s*)?"

@@ -37,7 +37,7 @@ SUBJECT_STARTS = [
     ", i", ", my", ", she", ", he", ", we", ", they", ", it", ", the", ", and", "but", "also",
     "and the", "and my", "and his", "and her", "and it", "and now", "now", "then", "since",
     "because", "so", "and i", "and i'm", "and im", "and he", "and she", "and we", "and then",
-    "and there", "and there's", "and theres",
+    "and there", "and there's", "and theres", "came round", "came around", "come round",
 ]  # fmt: skip
 """Clause starts that end a negation's scope ("No swelling, I take..."). Pronouns only
 count after a comma, so "no pain in my chest" keeps "my chest" inside the scope."""
@@ -65,7 +65,9 @@ HYPOTHETICAL = [
     "call if", "ring if", "contact if", "phone if",
     "come back if", "monitor for", "presumed", "presumptive", "misdiagnosed as",
     "initially thought to be", "initially diagnosed as", "initially treated as",
-    "i've read", "i have read", "i read that", "i've read that", "read online", "read that",
+    "documentary about", "documentary on", "programme about", "program about", "article about",
+    "video about", "i've read", "i have read", "i read that", "i've read that", "read online",
+    "read that",
     "i've heard", "i heard that", "heard that", "can cause", "can lead to", "can turn",
     "can give you", "might cause", "may cause", "terrified of", "frightened of", "fear of",
     "thinks it's", "thinks it is", "insists it's", "insists it is", "convinced it's",
@@ -276,6 +278,8 @@ NOT_FINDINGS = [
     "knee jerks", "knee jerk", "ankle jerks", "ankle jerk", "brisk jerks", "jerks brisk",
     "leg-ulcer clinic", "leg ulcer clinic", "ulcer clinic", "wound clinic", "leg ulcer service",
     "head injury", "head injuries",
+    "came round to", "came round quickly to", "came round for", "came round with",
+    "came round and", "came round quickly and",
     "nearly passed out", "almost passed out", "nearly pass out", "almost pass out",
     "nearly fainted", "almost fainted", "nearly blacked out", "almost blacked out",
     "nearly passing out", "almost passing out",

@@ -284,6 +284,8 @@ def _worth_keeping(model: CompiledModel, ent: Any, value: bool) -> bool:
         # a denial of a stated-only rule, or of a site ("no swelling of the calf": the calf is
         # where, not what is denied), says nothing
         return not ent._.stated_only and model.findings[ent.label_].category != "site"
+    if ent.label_ == "breathless" and ent.text in ("sobs", "sobbing", "sobbed"):
+        return False  # "he sobs like he's being tortured": crying; clinicians write "SOB"
     if ent.label_ == "calf_swollen_one_side" and not LEG_WORDS.search(_told(ent)):
         return False  # "my face is swelling": a bare "swelling" with no leg in the sentence
     if ent.label_ in CALF_SIGNS and _about_a_joint(ent.sent.text):
@@ -1084,11 +1086,12 @@ def _both_sides_compared(found: dict[str, TextFinding], text: str) -> dict[str, 
     return {k: v for k, v in found.items() if k != "both_legs"}
 
 
+# three energy drinks a day with a racing heart is a student in exam season, not a poisoning
 STIMULANT = re.compile(
     r"\b(?:pre[- ]?workouts?|fat[- ]burners?|clenbuterol|clen|ephedrine|dnp|"
     r"caffeine (?:pills|tablets)|"
     r"\d{3,4} ?mg (?:of )?caffeine|"
-    r"(?:[3-9]|1\d|three|four|five|six|seven|eight|nine|ten) (?:cans of |tins of )?"
+    r"(?:[4-9]|1\d|four|five|six|seven|eight|nine|ten) (?:cans of |tins of )?"
     r"(?:monsters?|red ?bulls?|energy drinks?|rockstars?|relentless|prime energy))\b",
     re.I,
 )
@@ -1279,7 +1282,7 @@ AS_USUAL = re.compile(
     r"stable|usual for (?:him|her|me|them)|same as (?:it has been|it's been|always|ever|"
     r"usual|before|normal)|(?:at )?(?:his|her|my|their) usual(?: level)?|as usual|"
     r"no more \w+ than (?:normal|usual)|normal for (?:him|her|me|them)|nothing new(?: there)?|"
-    r"always (?:has|have|does|asks|asked|been))\b",
+    r"always (?:has|have|does|asks|asked|been)|normal again|back to normal)\b",
     re.I,
 )
 WORSE = re.compile(r"\b(?:worse|worsening|more|increas\w*|deteriorat\w*|beyond|than)\b", re.I)
